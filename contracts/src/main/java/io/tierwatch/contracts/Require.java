@@ -1,0 +1,63 @@
+package io.tierwatch.contracts;
+
+import java.util.Collection;
+
+/**
+ * Invariant checks for event records. A record that breaks one cannot be built, so a bad
+ * Kafka record fails to decode and goes to the dead-letter topic with the field named.
+ */
+final class Require {
+
+    private Require() {
+    }
+
+    static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        if (value.length() > 200) {
+            throw new IllegalArgumentException(field + " is longer than 200 characters");
+        }
+        return value;
+    }
+
+    static <T> T present(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
+    static Money nonNegative(Money value, String field) {
+        present(value, field);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(field + " must not be negative");
+        }
+        return value;
+    }
+
+    static Money orZero(Money value, String field) {
+        return value == null ? Money.ZERO : nonNegative(value, field);
+    }
+
+    static long positive(long value, String field) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be positive");
+        }
+        return value;
+    }
+
+    static long nonNegative(long value, String field) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " must not be negative");
+        }
+        return value;
+    }
+
+    static <C extends Collection<?>> C notEmpty(C values, String field) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException(field + " must not be empty");
+        }
+        return values;
+    }
+}
