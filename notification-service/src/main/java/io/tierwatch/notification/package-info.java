@@ -1,0 +1,2 @@
+/** Tierwatch notification-service. */
+package io.tierwatch.notification;

@@ -1,0 +1,2 @@
+/** Tierwatch order-service. */
+package io.tierwatch.order;

@@ -1,0 +1,2 @@
+/** Tierwatch scoring-service. */
+package io.tierwatch.scoring;
