@@ -13,14 +13,15 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A webhook receiver for trying Tierwatch by hand: prints every alert it gets and whether its
  * X-Tierwatch-Signature (HMAC-SHA256 of the raw body with the rep's secret) is valid.
- * Usage: java local-stack/webhook-sink/WebhookSink.java [port] [secret]
+ * Usage: java local-stack/webhook-sink/WebhookSink.java [port] [secret] [bind address]
  */
 public class WebhookSink {
 
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 9099;
         String secret = args.length > 1 ? args[1] : "demo-secret";
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        String bind = args.length > 2 ? args[2] : "127.0.0.1";
+        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
         server.createContext("/", exchange -> {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {

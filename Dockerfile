@@ -1,0 +1,27 @@
+# Builds all three services once, then one small runtime image per service:
+#   docker build --target order-service -t tierwatch/order-service .
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre AS runtime
+RUN useradd --system --uid 10001 tierwatch
+USER tierwatch
+WORKDIR /app
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+
+FROM runtime AS order-service
+COPY --from=build /src/order-service/target/order-service-*-exec.jar app.jar
+EXPOSE 8081
+ENTRYPOINT ["java", "-jar", "app.jar"]
+
+FROM runtime AS scoring-service
+COPY --from=build /src/scoring-service/target/scoring-service-*-exec.jar app.jar
+EXPOSE 8082
+ENTRYPOINT ["java", "-jar", "app.jar"]
+
+FROM runtime AS notification-service
+COPY --from=build /src/notification-service/target/notification-service-*-exec.jar app.jar
+EXPOSE 8083
+ENTRYPOINT ["java", "-jar", "app.jar"]
