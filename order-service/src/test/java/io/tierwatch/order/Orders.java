@@ -23,6 +23,26 @@ public final class Orders {
                 """.formatted(ticketId, customerId);
     }
 
+    /** The event {@link #order} maps to. */
+    public static io.tierwatch.contracts.OrderPlaced placed(String orderId, String customerId) {
+        return new io.tierwatch.contracts.OrderPlaced(orderId, customerId, java.time.Instant.parse("2026-03-01T10:00:00Z"),
+                "EUR", java.util.List.of(
+                        new io.tierwatch.contracts.OrderLine("BOLT-7", 10, money("12.50"), money("7.00"), money("3.00")),
+                        new io.tierwatch.contracts.OrderLine("NUT-2", 3, money("1.99"), money("0.40"), null)),
+                money("4.90"));
+    }
+
+    public static String returnOf(String returnId, String sku, long quantity) {
+        return """
+                {"returnId":"%s","occurredAt":"2026-03-05T10:00:00Z","currency":"EUR",
+                 "lines":[{"sku":"%s","quantity":%d}]}
+                """.formatted(returnId, sku, quantity);
+    }
+
+    private static io.tierwatch.contracts.Money money(String decimal) {
+        return io.tierwatch.contracts.Money.parse(decimal);
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }

@@ -26,25 +26,31 @@ class OrderController {
 
     private final OrderMapper mapper;
     private final Ingestion ingestion;
+    private final OrderBook book;
     private final RequestMetrics metrics;
     private final String topic;
     private final Clock clock;
 
-    OrderController(OrderServiceProperties properties, Ingestion ingestion, RequestMetrics metrics, Clock clock) {
+    OrderController(OrderServiceProperties properties, Ingestion ingestion, OrderBook book, RequestMetrics metrics,
+            Clock clock) {
         this.mapper = new OrderMapper(properties.currency(), properties.limits().maxLines());
         this.ingestion = ingestion;
+        this.book = book;
         this.metrics = metrics;
         this.topic = properties.topics().orders();
         this.clock = clock;
     }
 
-    /** Publishes {@code OrderPlaced} once Kafka acknowledged it; the event id is {@code order-placed:<orderId>}. */
+    /**
+     * Publishes {@code OrderPlaced} and waits for Kafka's ack; the event id is
+     * {@code order-placed:<orderId>}. The same order again is a 200 duplicate, other content a 409.
+     */
     @PostMapping
     ResponseEntity<Accepted> place(@Valid @RequestBody OrderRequest request) {
         OrderPlaced order = mapper.toEvent(request);
         EventEnvelope<OrderPlaced> event = EventEnvelope.of("order-placed:" + order.orderId(), EventPublisher.SOURCE,
                 clock.instant(), order.customerId(), order);
-        Receipt receipt = ingestion.submit(new Submission(topic, event, Fingerprint.of(order)));
+        Receipt receipt = ingestion.submit(new Submission(topic, event, Fingerprint.of(order)), () -> book.record(order));
         metrics.accepted("order", receipt.duplicate() ? "duplicate" : "published");
         return Accepted.of(receipt.eventId(), receipt.duplicate());
     }

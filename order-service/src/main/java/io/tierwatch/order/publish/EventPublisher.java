@@ -47,6 +47,9 @@ public class EventPublisher {
 
     /** Publishes events in order; element i of the result is null when event i was acknowledged, else why not. */
     public List<Throwable> publishAll(List<Outgoing> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
         long start = System.nanoTime();
         List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
         for (Outgoing outgoing : batch) {

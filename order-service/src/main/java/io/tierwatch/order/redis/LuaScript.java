@@ -30,15 +30,26 @@ public final class LuaScript {
         }
     }
 
-    public Object call(JedisPooled redis, List<String> keys, List<String> args) {
+    /** The script's SHA, loading it into Redis the first time. */
+    public String sha(JedisPooled redis) {
         if (sha == null) {
             sha = redis.scriptLoad(source);
         }
+        return sha;
+    }
+
+    public Object call(JedisPooled redis, List<String> keys, List<String> args) {
+        sha(redis);
         try {
             return redis.evalsha(sha, keys, args);
         } catch (JedisNoScriptException e) {
-            sha = redis.scriptLoad(source);
-            return redis.evalsha(sha, keys, args);
+            return redis.evalsha(reload(redis), keys, args);
         }
+    }
+
+    /** Loads the script again, after Redis lost it. */
+    public String reload(JedisPooled redis) {
+        sha = redis.scriptLoad(source);
+        return sha;
     }
 }

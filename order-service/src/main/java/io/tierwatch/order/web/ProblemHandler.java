@@ -69,7 +69,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex, WebRequest request) {
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflicting resubmission", ex.getMessage(), request);
+        return problem(HttpStatus.CONFLICT, ex.reason(),
+                "in-progress".equals(ex.reason()) ? "Submission in progress" : "Conflicting resubmission",
+                ex.getMessage(), request);
     }
 
     @ExceptionHandler(UnprocessableException.class)
