@@ -46,7 +46,8 @@ public record OrderServiceProperties(
     /**
      * CSV import: the cost ratio fills the unit cost the retail data lacks; timestamps without a
      * zone are read in {@code zone}; an invoice closes once {@code invoiceWindowRows} rows passed
-     * without one of its lines; at most {@code batchSize} events are in flight at once.
+     * without one of its lines; at most {@code batchSize} events are in flight at once; a raw
+     * {@code text/csv} body may be {@code maxUploadSize} (multipart uploads: spring.servlet.multipart.*).
      */
     public record Imports(
             @DefaultValue("0.6") java.math.BigDecimal costRatio,
@@ -54,6 +55,7 @@ public record OrderServiceProperties(
             @DefaultValue("1000") int invoiceWindowRows,
             @DefaultValue("500") int batchSize,
             @DefaultValue("200") int maxReportedRejections,
-            @DefaultValue("20") int keptImports) {
+            @DefaultValue("20") int keptImports,
+            @DefaultValue("64MB") DataSize maxUploadSize) {
     }
 }

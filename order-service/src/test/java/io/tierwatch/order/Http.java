@@ -26,6 +26,29 @@ public record Http(int port) {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A multipart/form-data upload, each file a part named {@code file}, streamed from disk. */
+    public Response postFiles(String path, java.util.List<java.nio.file.Path> files) {
+        String boundary = "tierwatch-" + java.util.UUID.randomUUID();
+        java.util.List<HttpRequest.BodyPublisher> parts = new java.util.ArrayList<>();
+        try {
+            for (java.nio.file.Path file : files) {
+                parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
+                        + "name=\"file\"; filename=\"" + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n"));
+                parts.add(HttpRequest.BodyPublishers.ofFile(file));
+                parts.add(HttpRequest.BodyPublishers.ofString("\r\n"));
+            }
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+        parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new))));
+    }
+
+    public Response postCsv(String path, String csv) {
+        return send(request(path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     public Response get(String path) {
         return send(request(path).GET());
     }
