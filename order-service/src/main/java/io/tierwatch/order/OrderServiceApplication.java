@@ -1,8 +1,11 @@
 package io.tierwatch.order;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -13,6 +16,12 @@ public class OrderServiceApplication {
 
     public static SpringApplicationBuilder application() {
         return new SpringApplicationBuilder(OrderServiceApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+    }
+
+    /** Event times come from here, so they are UTC instants. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,61 @@
+package io.tierwatch.order;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import io.tierwatch.contracts.Topics;
+
+/** Everything order-service binds, under {@code tierwatch.*}. */
+@ConfigurationProperties("tierwatch")
+public record OrderServiceProperties(
+        @DefaultValue("EUR") String currency,
+        @DefaultValue Redis redis,
+        @DefaultValue TopicNames topics,
+        @DefaultValue Publish publish,
+        @DefaultValue Limits limits,
+        @DefaultValue Imports imports) {
+
+    public record Redis(@DefaultValue("redis://localhost:6379") String url) {
+    }
+
+    /** Topic names; {@code create} declares them (customers compacted) when the broker lacks them. */
+    public record TopicNames(
+            @DefaultValue(Topics.ORDERS) String orders,
+            @DefaultValue(Topics.SERVICE_TICKETS) String serviceTickets,
+            @DefaultValue(Topics.CUSTOMERS) String customers,
+            @DefaultValue("true") boolean create,
+            @DefaultValue("3") int partitions) {
+    }
+
+    /**
+     * How long a request waits for the broker's acknowledgement before answering 503. It must
+     * exceed the producer's {@code max.block.ms} + {@code delivery.timeout.ms}, so a record the
+     * producer may still deliver is never reported as failed.
+     */
+    public record Publish(@DefaultValue("20s") Duration ackTimeout) {
+    }
+
+    /** Request limits: more lines than {@code maxLines} is a 400, a larger body a 413. */
+    public record Limits(@DefaultValue("500") int maxLines, @DefaultValue("256KB") DataSize maxBodySize) {
+    }
+
+    /**
+     * CSV import: the cost ratio fills the unit cost the retail data lacks; timestamps without a
+     * zone are read in {@code zone}; an invoice closes once {@code invoiceWindowRows} rows passed
+     * without one of its lines; at most {@code batchSize} events are in flight at once; a raw
+     * {@code text/csv} body may be {@code maxUploadSize} (multipart uploads: spring.servlet.multipart.*).
+     */
+    public record Imports(
+            @DefaultValue("0.6") java.math.BigDecimal costRatio,
+            @DefaultValue("Europe/London") ZoneId zone,
+            @DefaultValue("1000") int invoiceWindowRows,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("200") int maxReportedRejections,
+            @DefaultValue("20") int keptImports,
+            @DefaultValue("64MB") DataSize maxUploadSize) {
+    }
+}

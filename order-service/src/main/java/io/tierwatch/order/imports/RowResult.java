@@ -1,0 +1,15 @@
+package io.tierwatch.order.imports;
+
+/** What a CSV row became: a valid row, or skipped / rejected with the reason. */
+sealed interface RowResult {
+
+    record Valid(RetailRow row) implements RowResult {
+    }
+
+    /** A row that cannot be scored (no customer), counted but not an error. */
+    record Skipped(long line, String reason) implements RowResult {
+    }
+
+    record Rejected(long line, String reason) implements RowResult {
+    }
+}

@@ -1,0 +1,93 @@
+package io.tierwatch.order.ingest;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.tierwatch.order.OrderServiceProperties;
+import io.tierwatch.order.redis.Keys;
+import io.tierwatch.order.redis.LuaScript;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * The idempotency record of every event id in Redis ({@code tw:order:submission:<eventId>}):
+ * the content fingerprint, {@code pending} while Kafka has not acknowledged, {@code done} after.
+ * A pending claim older than the publish timeout belongs to a process that died.
+ */
+@Component
+public class SubmissionLedger {
+
+    private static final LuaScript CLAIM = LuaScript.load("/redis/submission-claim.lua");
+    private static final LuaScript RELEASE = LuaScript.load("/redis/submission-release.lua");
+
+    private final JedisPooled redis;
+    private final Clock clock;
+    private final long staleAfterMillis;
+
+    SubmissionLedger(JedisPooled redis, Clock clock, OrderServiceProperties properties) {
+        this.redis = redis;
+        this.clock = clock;
+        // a live claimant has answered by then: it waits for the ack at most ackTimeout
+        this.staleAfterMillis = properties.publish().ackTimeout().plusSeconds(5).toMillis();
+    }
+
+    public Claim claim(String eventId, String fingerprint) {
+        return toClaim(CLAIM.call(redis, List.of(Keys.submission(eventId)), claimArgs(fingerprint)));
+    }
+
+    /** Claims many ids in one round trip. */
+    public List<Claim> claimAll(List<Submission> batch) {
+        try {
+            return pipelinedClaims(batch);
+        } catch (JedisNoScriptException e) {
+            // Redis restarted and lost the script; every call of the pipeline failed alike
+            CLAIM.reload(redis);
+            return pipelinedClaims(batch);
+        }
+    }
+
+    public void complete(String eventId) {
+        redis.hset(Keys.submission(eventId), "state", "done");
+    }
+
+    /** Marks many ids done in one round trip. */
+    public void completeAll(List<String> eventIds) {
+        try (var pipeline = redis.pipelined()) {
+            eventIds.forEach(id -> pipeline.hset(Keys.submission(id), "state", "done"));
+        }
+    }
+
+    public void release(String eventId, String fingerprint, Claim claim) {
+        RELEASE.call(redis, List.of(Keys.submission(eventId)), List.of(fingerprint, String.valueOf(claim.claimedAt())));
+    }
+
+    private List<Claim> pipelinedClaims(List<Submission> batch) {
+        String sha = CLAIM.sha(redis);
+        List<Response<Object>> responses = new ArrayList<>(batch.size());
+        try (var pipeline = redis.pipelined()) {
+            for (Submission s : batch) {
+                responses.add(pipeline.evalsha(sha, List.of(Keys.submission(s.eventId())), claimArgs(s.fingerprint())));
+            }
+        }
+        return responses.stream().map(r -> toClaim(r.get())).toList();
+    }
+
+    private List<String> claimArgs(String fingerprint) {
+        return List.of(fingerprint, String.valueOf(clock.millis()), String.valueOf(staleAfterMillis));
+    }
+
+    private static Claim toClaim(Object reply) {
+        List<?> parts = (List<?>) reply;
+        Claim.Outcome outcome = Claim.Outcome.valueOf(text(parts.get(0)).toUpperCase().replace('-', '_'));
+        return new Claim(outcome, Long.parseLong(text(parts.get(1))), Long.parseLong(text(parts.get(2))));
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(value);
+    }
+}

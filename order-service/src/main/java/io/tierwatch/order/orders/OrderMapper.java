@@ -1,0 +1,69 @@
+package io.tierwatch.order.orders;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.tierwatch.contracts.Money;
+import io.tierwatch.contracts.OrderLine;
+import io.tierwatch.contracts.OrderPlaced;
+import io.tierwatch.order.web.InvalidRequestException;
+import io.tierwatch.order.web.Problems;
+import io.tierwatch.order.web.RequestTooLargeException;
+
+/** Checks what Bean Validation cannot (base currency, line limit, arithmetic) and builds the event. */
+final class OrderMapper {
+
+    private final String baseCurrency;
+    private final int maxLines;
+
+    OrderMapper(String baseCurrency, int maxLines) {
+        this.baseCurrency = baseCurrency;
+        this.maxLines = maxLines;
+    }
+
+    OrderPlaced toEvent(OrderRequest request) {
+        if (request.lines().size() > maxLines) {
+            throw new RequestTooLargeException("lines: " + request.lines().size() + " lines, at most " + maxLines);
+        }
+        Problems problems = new Problems().baseCurrency(request.currency(), baseCurrency);
+        Set<String> skus = new HashSet<>();
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            OrderRequest.Line line = request.lines().get(i);
+            String field = "lines[" + i + "]";
+            // returns name a line by sku, so an order holds each sku once
+            problems.check(skus.add(line.sku()), field + ".sku", "appears twice in the order; merge the lines");
+            OrderLine built = line(line, field, problems);
+            if (built != null) {
+                lines.add(built);
+            }
+        }
+        problems.throwIfAny();
+        OrderPlaced event = new OrderPlaced(request.orderId(), request.customerId(), request.occurredAt(),
+                request.currency(), lines, request.shippingCost() == null ? null : Money.parse(request.shippingCost()));
+        try {
+            event.revenue();
+            event.costOfGoods();
+        } catch (ArithmeticException e) {
+            throw new InvalidRequestException("lines", "the order's totals overflow");
+        }
+        return event;
+    }
+
+    private static OrderLine line(OrderRequest.Line line, String field, Problems problems) {
+        Money discount = line.discount() == null ? Money.ZERO : Money.parse(line.discount());
+        try {
+            OrderLine built = new OrderLine(line.sku(), line.quantity(), Money.parse(line.unitPrice()),
+                    Money.parse(line.unitCost()), discount);
+            boolean discountFits = discount.compareTo(built.unitPrice().times(built.quantity())) <= 0;
+            built.costOfGoods();
+            problems.check(discountFits, field + ".discount", "must not exceed quantity × unitPrice");
+            return built;
+        } catch (ArithmeticException e) {
+            problems.check(false, field, "quantity × amount overflows");
+            return null;
+        }
+    }
+}

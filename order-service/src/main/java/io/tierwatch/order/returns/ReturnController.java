@@ -1,0 +1,39 @@
+package io.tierwatch.order.returns;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.tierwatch.order.ingest.Receipt;
+import io.tierwatch.order.web.Accepted;
+import io.tierwatch.order.web.Formats;
+import io.tierwatch.order.web.RequestMetrics;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+@RestController
+class ReturnController {
+
+    private final ReturnService returns;
+    private final RequestMetrics metrics;
+
+    ReturnController(ReturnService returns, RequestMetrics metrics) {
+        this.returns = returns;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Publishes {@code OrderLinesReturned} (id {@code lines-returned:<returnId>}) for lines of an
+     * order this service accepted: 404 for an unknown order, 422 for more than is left to return.
+     */
+    @PostMapping("/api/v1/orders/{orderId}/returns")
+    ResponseEntity<Accepted> submit(
+            @PathVariable @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String orderId,
+            @Valid @RequestBody ReturnRequest request) {
+        Receipt receipt = returns.submit(orderId, request);
+        metrics.accepted("return", receipt.duplicate() ? "duplicate" : "published");
+        return Accepted.of(receipt.eventId(), receipt.duplicate());
+    }
+}

@@ -1,0 +1,76 @@
+package io.tierwatch.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tierwatch.testsupport.FreePorts;
+import io.tierwatch.testsupport.RealInfrastructure;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A real unreachable broker: the bootstrap address is a loopback port nobody listens on, so
+ * every connection is refused, as when Kafka is down. Redis is up.
+ */
+@ExtendWith(RealInfrastructure.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=order-service",
+        "tierwatch.topics.create=false",
+        "spring.kafka.producer.properties.max.block.ms=2000",
+        "spring.kafka.producer.properties.request.timeout.ms=1500",
+        "spring.kafka.producer.properties.delivery.timeout.ms=3000",
+        "tierwatch.publish.ack-timeout=6s"})
+class KafkaDownIT {
+
+    private static final int DEAD_PORT = FreePorts.find();
+
+    @DynamicPropertySource
+    static void deadBroker(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + DEAD_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final MeterRegistry meters;
+
+    KafkaDownIT(@Autowired MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @Test
+    void answers503AndAcceptsNothingWhileKafkaIsDown() {
+        String orderId = Orders.unique("ord");
+
+        Http.Response response = new Http(port).post("/api/v1/orders", Orders.order(orderId, Orders.unique("cust")));
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:tierwatch:problem:broker-unavailable");
+        assertThat(meters.find("tierwatch.requests.accepted").counters()).isEmpty();
+        assertThat(meters.get("tierwatch.requests.rejected").tag("reason", "broker-unavailable").counter().count())
+                .isPositive();
+        // the claim was given back, so the client's retry can publish once Kafka is back
+        try (Jedis jedis = RealInfrastructure.redis().connect()) {
+            assertThat(jedis.exists("tw:order:submission:order-placed:" + orderId)).isFalse();
+        }
+    }
+
+    @Test
+    void keepsNoCustomerDataKafkaDidNotTake() {
+        String customer = Orders.unique("cust");
+        Http http = new Http(port);
+
+        Http.Response put = http.put("/api/v1/customers/" + customer, "{\"name\":\"Acme\",\"strategic\":false}");
+
+        assertThat(put.status()).isEqualTo(503);
+        assertThat(http.get("/api/v1/customers/" + customer).status()).isEqualTo(404);
+    }
+}
