@@ -22,6 +22,7 @@ local function num(field)
 end
 
 local function neg(s)
+  if s == '0' then return '0' end
   if string.sub(s, 1, 1) == '-' then return string.sub(s, 2) end
   return '-' .. s
 end
