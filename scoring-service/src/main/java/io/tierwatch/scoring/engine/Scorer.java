@@ -13,7 +13,8 @@ import io.tierwatch.scoring.ledger.LedgerCommand;
 import io.tierwatch.scoring.ledger.RedisLedger;
 import io.tierwatch.scoring.metrics.ScoringMetrics;
 import io.tierwatch.scoring.outbox.OutboxPublisher;
-import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Applies commands to Redis in one pipeline, then publishes the outboxes of the customers that
@@ -42,7 +43,9 @@ public class Scorer {
         List<ApplyOutcome> outcomes;
         try {
             outcomes = ledger.apply(commands);
-        } catch (JedisConnectionException e) {
+        } catch (JedisDataException e) {
+            throw e; // a script error, not an outage: retried a few times, then dead-lettered
+        } catch (JedisException e) {
             throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
         }
         Set<String> withOutbox = new LinkedHashSet<>();
@@ -66,7 +69,7 @@ public class Scorer {
         }
         try {
             publisher.publish(withOutbox);
-        } catch (JedisConnectionException | IllegalStateException e) {
+        } catch (JedisException | IllegalStateException e) {
             throw new ScoringUnavailableException("tier changes not published: " + e.getMessage(), e);
         }
         return outcomes;

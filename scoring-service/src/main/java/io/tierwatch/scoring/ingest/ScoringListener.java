@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,8 @@ import io.tierwatch.scoring.ledger.LedgerCommand;
  */
 @Component
 class ScoringListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringListener.class);
 
     private final ScoringProperties properties;
     private final RecordDecoder decoder;
@@ -50,6 +54,7 @@ class ScoringListener {
         try {
             scorer.score(commands);
         } catch (RuntimeException e) {
+            LOG.warn("poll of {} records not scored, retrying with backoff: {}", records.size(), e.getMessage());
             // Nothing of this poll counts as done: retry from its first record (the watermark skips what was applied).
             throw new BatchListenerFailedException(e.getMessage(), e, 0);
         }

@@ -50,7 +50,7 @@ public final class OutboxEntry {
         return Long.parseLong(e.get(field));
     }
 
-    static Set<Trait> traits(String joined) {
+    public static Set<Trait> traits(String joined) {
         EnumSet<Trait> traits = EnumSet.noneOf(Trait.class);
         if (joined != null && !joined.isEmpty()) {
             Arrays.stream(joined.split(",")).map(Trait::valueOf).forEach(traits::add);
