@@ -1,0 +1,76 @@
+package io.tierwatch.scoring.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.tierwatch.contracts.Money;
+import io.tierwatch.contracts.Topics;
+import io.tierwatch.scoring.domain.PolicySettings;
+import io.tierwatch.scoring.domain.TraitSettings;
+
+/** Everything scoring-service binds, under {@code tierwatch.*} in {@code scoring-service.yml}. */
+@ConfigurationProperties("tierwatch")
+public record ScoringProperties(
+        @DefaultValue TopicNames topics,
+        @DefaultValue RedisSettings redis,
+        @DefaultValue Scoring scoring) {
+
+    public record TopicNames(
+            @DefaultValue(Topics.ORDERS) String orders,
+            @DefaultValue(Topics.SERVICE_TICKETS) String serviceTickets,
+            @DefaultValue(Topics.CUSTOMERS) String customers,
+            @DefaultValue(Topics.CUSTOMER_TIER_CHANGES) String tierChanges,
+            @DefaultValue("3") int partitions) {
+
+        public String[] inputs() {
+            return new String[] {orders, serviceTickets, customers};
+        }
+    }
+
+    public record RedisSettings(@DefaultValue("redis://localhost:6379") String url) {
+    }
+
+    public record Scoring(
+            @DefaultValue("EUR") String currency,
+            @DefaultValue("90") int windowDays,
+            @DefaultValue Policy policy,
+            @DefaultValue Traits traits,
+            @DefaultValue("5") int contributorsKept,
+            @DefaultValue("10") int historyKept,
+            @DefaultValue Sweep sweep) {
+    }
+
+    /** Tier thresholds and hysteresis bands; see docs/scoring-service.md for the rules. */
+    public record Policy(
+            @DefaultValue("1000.00") Money aThreshold,
+            @DefaultValue("100.00") Money aBand,
+            @DefaultValue("50") int overServedPercent,
+            @DefaultValue("10") int overServedBandPercent,
+            @DefaultValue("50.00") Money lossExitBand,
+            @DefaultValue("policy-1") String version) {
+
+        public PolicySettings settings() {
+            return new PolicySettings(aThreshold.minorUnits(), aBand.minorUnits(), overServedPercent,
+                    overServedBandPercent, lossExitBand.minorUnits(), version);
+        }
+    }
+
+    public record Traits(
+            @DefaultValue("30") int newDays,
+            @DefaultValue("365") int loyalDays,
+            @DefaultValue("90") int activeDays,
+            @DefaultValue("10000.00") Money bigRevenue,
+            @DefaultValue("20") int growthPercent) {
+
+        public TraitSettings settings() {
+            return new TraitSettings(newDays, loyalDays, activeDays, bigRevenue.minorUnits(), growthPercent);
+        }
+    }
+
+    /** The sweep re-decides customers whose window aged without new events. */
+    public record Sweep(@DefaultValue("true") boolean enabled, @DefaultValue("PT1H") Duration interval,
+            @DefaultValue("500") int batchSize) {
+    }
+}

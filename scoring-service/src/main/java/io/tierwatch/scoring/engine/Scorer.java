@@ -1,0 +1,77 @@
+package io.tierwatch.scoring.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.tierwatch.scoring.ledger.ApplyOutcome;
+import io.tierwatch.scoring.ledger.LedgerCommand;
+import io.tierwatch.scoring.ledger.RedisLedger;
+import io.tierwatch.scoring.metrics.ScoringMetrics;
+import io.tierwatch.scoring.outbox.OutboxPublisher;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Applies commands to Redis in one pipeline, then publishes the outboxes of the customers that
+ * have one. Returns only when both are done, so the caller may then commit offsets.
+ */
+@Component
+public class Scorer {
+
+    private final RedisLedger ledger;
+    private final OutboxPublisher publisher;
+    private final ScoringMetrics metrics;
+    private final Clock clock;
+
+    Scorer(RedisLedger ledger, OutboxPublisher publisher, ScoringMetrics metrics, Clock clock) {
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public List<ApplyOutcome> score(List<LedgerCommand> commands) {
+        return metrics.batchApply().record(() -> apply(commands));
+    }
+
+    private List<ApplyOutcome> apply(List<LedgerCommand> commands) {
+        List<ApplyOutcome> outcomes;
+        try {
+            outcomes = ledger.apply(commands);
+        } catch (JedisDataException e) {
+            throw e; // a script error, not an outage: retried a few times, then dead-lettered
+        } catch (JedisException e) {
+            throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
+        }
+        Set<String> withOutbox = new LinkedHashSet<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            ApplyOutcome outcome = outcomes.get(i);
+            LedgerCommand command = commands.get(i);
+            if (outcome.applied()) {
+                metrics.applied(1);
+                if (command.delta() != null) {
+                    metrics.eventLag(Duration.between(command.occurredAt(), clock.instant()));
+                }
+            } else {
+                metrics.duplicates(1);
+            }
+            if (outcome.changed()) {
+                metrics.transition(outcome.previousTier(), outcome.tier());
+            }
+            if (outcome.outboxSize() > 0) {
+                withOutbox.add(outcome.customerId());
+            }
+        }
+        try {
+            publisher.publish(withOutbox);
+        } catch (JedisException | IllegalStateException e) {
+            throw new ScoringUnavailableException("tier changes not published: " + e.getMessage(), e);
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,35 @@
+package io.tierwatch.scoring.ledger;
+
+import java.util.List;
+
+import io.tierwatch.contracts.Tier;
+
+/**
+ * What the apply script reports for one command.
+ *
+ * @param applied false when the offset watermark skipped a record already applied
+ * @param tier the tier after the command, null before the first
+ * @param outboxSize tier changes waiting to be published (also after a skip: a replay re-publishes)
+ * @param windowExpiry the day the oldest window bucket leaves the window, -1 for none
+ * @param owner the owner rep from master data, null if unknown
+ * @param changed whether this command changed the tier
+ * @param previousTier the tier before a change, null for a first tier or no change
+ */
+public record ApplyOutcome(String customerId, boolean applied, Tier tier, long outboxSize, long windowExpiry,
+        String owner, boolean changed, Tier previousTier) {
+
+    static ApplyOutcome of(String customerId, Object reply) {
+        List<?> values = (List<?>) reply;
+        String tier = text(values.get(1));
+        String owner = text(values.get(4));
+        String previous = text(values.get(5));
+        return new ApplyOutcome(customerId, ((Long) values.get(0)) == 1L, tier.isEmpty() ? null : Tier.valueOf(tier),
+                (Long) values.get(2), (Long) values.get(3), owner.isEmpty() ? null : owner, !"-".equals(previous),
+                previous.isEmpty() || "-".equals(previous) ? null : Tier.valueOf(previous));
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(value);
+    }
+}

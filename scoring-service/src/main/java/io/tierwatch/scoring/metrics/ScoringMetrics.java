@@ -1,0 +1,80 @@
+package io.tierwatch.scoring.metrics;
+
+import java.time.Duration;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tierwatch.contracts.Tier;
+import io.tierwatch.scoring.ledger.LedgerKeys;
+import redis.clients.jedis.JedisPooled;
+
+/** Every meter of scoring-service, in one place. */
+@Component
+public class ScoringMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter deadLettered;
+    private final Timer batchApply;
+    private final Timer eventLag;
+
+    ScoringMetrics(MeterRegistry registry, JedisPooled jedis) {
+        this.registry = registry;
+        this.applied = records(registry, "applied");
+        this.duplicates = records(registry, "duplicate");
+        this.deadLettered = records(registry, "dead_lettered");
+        this.batchApply = Timer.builder("tierwatch.scoring.batch.apply")
+                .description("Time to apply one poll's records to Redis and publish their tier changes")
+                .register(registry);
+        this.eventLag = Timer.builder("tierwatch.scoring.event.lag")
+                .description("Wall-clock time between an event occurring and scoring applying it")
+                .register(registry);
+        for (Tier tier : Tier.values()) {
+            Gauge.builder("tierwatch.scoring.customers", jedis, j -> customersIn(j, tier))
+                    .description("Customers currently in each tier").tag("tier", tier.name()).register(registry);
+        }
+    }
+
+    private static Counter records(MeterRegistry registry, String outcome) {
+        return Counter.builder("tierwatch.scoring.records").description("Input records by outcome")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private static double customersIn(JedisPooled jedis, Tier tier) {
+        try {
+            return jedis.zcard(LedgerKeys.tier(tier));
+        } catch (RuntimeException e) {
+            return Double.NaN; // Redis down: the gauge has no value rather than a wrong one
+        }
+    }
+
+    public void applied(long count) {
+        applied.increment(count);
+    }
+
+    public void duplicates(long count) {
+        duplicates.increment(count);
+    }
+
+    public void deadLettered() {
+        deadLettered.increment();
+    }
+
+    public Timer batchApply() {
+        return batchApply;
+    }
+
+    public void eventLag(Duration lag) {
+        eventLag.record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    public void transition(Tier from, Tier to) {
+        registry.counter("tierwatch.scoring.tier.transitions", "from", from == null ? "none" : from.name(),
+                "to", to.name()).increment();
+    }
+}

@@ -1,0 +1,101 @@
+package io.tierwatch.scoring.outbox;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import io.tierwatch.contracts.CloudEventsKafka;
+import io.tierwatch.contracts.CustomerTierChanged;
+import io.tierwatch.contracts.EventEnvelope;
+import io.tierwatch.scoring.config.ScoringProperties;
+import io.tierwatch.scoring.ledger.LedgerKeys;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Response;
+
+/**
+ * Publishes what the customers' outboxes hold, waits for Kafka's acknowledgements, then removes
+ * the entries. Runs before the consumer commits its offsets, so a crash anywhere in between
+ * leaves the entries in place and the replayed records publish them again, with the same ids.
+ */
+@Component
+public class OutboxPublisher {
+
+    public static final URI SOURCE = URI.create("/tierwatch/scoring-service");
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final JedisPooled jedis;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final ScoringProperties properties;
+
+    OutboxPublisher(JedisPooled jedis, KafkaTemplate<String, byte[]> kafka, ScoringProperties properties) {
+        this.jedis = jedis;
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    /** Publishes and clears the outboxes of these customers; returns the events published. */
+    public List<CustomerTierChanged> publish(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, String>> outboxes = read(customerIds);
+        List<CustomerTierChanged> events = new ArrayList<>();
+        List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
+        outboxes.forEach((customerId, entries) -> entries.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b))))
+                .forEach(entry -> {
+                    CustomerTierChanged event = OutboxEntry.parse(customerId, entry.getValue(),
+                            properties.scoring().policy().settings());
+                    events.add(event);
+                    acks.add(kafka.send(CloudEventsKafka.toRecord(properties.topics().tierChanges(),
+                            EventEnvelope.of(event.eventId(), SOURCE, event.occurredAt(), customerId, event))));
+                }));
+        await(acks);
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            outboxes.forEach((customerId, entries) ->
+                    pipeline.hdel(LedgerKeys.outbox(customerId), entries.keySet().toArray(String[]::new)));
+            pipeline.sync();
+        }
+        return events;
+    }
+
+    private Map<String, Map<String, String>> read(Collection<String> customerIds) {
+        Map<String, Response<Map<String, String>>> replies = new LinkedHashMap<>();
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            customerIds.forEach(id -> replies.put(id, pipeline.hgetAll(LedgerKeys.outbox(id))));
+            pipeline.sync();
+        }
+        Map<String, Map<String, String>> outboxes = new LinkedHashMap<>();
+        replies.forEach((id, reply) -> {
+            if (!reply.get().isEmpty()) {
+                outboxes.put(id, reply.get());
+            }
+        });
+        return outboxes;
+    }
+
+    private static void await(List<CompletableFuture<SendResult<String, byte[]>>> acks) {
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing tier changes", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("tier changes not acknowledged by Kafka; outbox kept for a retry", e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.tierwatch.scoring.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import io.tierwatch.contracts.Tier;
+import io.tierwatch.scoring.config.ScoringProperties;
+import io.tierwatch.scoring.ledger.LedgerKeys;
+import io.tierwatch.scoring.outbox.OutboxEntry;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Response;
+
+/** Reads customers from Redis for the API, a pipeline per request. */
+@Component
+class CustomerReader {
+
+    private static final int CONTRIBUTORS_SHOWN = 3;
+
+    private final JedisPooled jedis;
+    private final ScoringProperties properties;
+
+    CustomerReader(JedisPooled jedis, ScoringProperties properties) {
+        this.jedis = jedis;
+        this.properties = properties;
+    }
+
+    Optional<CustomerViews.Customer> customer(String id) {
+        Response<Map<String, String>> state;
+        Response<List<String>> history;
+        Response<List<String>> contributors;
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            state = pipeline.hgetAll(LedgerKeys.state(id));
+            history = pipeline.lrange(LedgerKeys.history(id), 0, -1);
+            contributors = pipeline.zrevrange(LedgerKeys.contributors(id), 0, CONTRIBUTORS_SHOWN - 1);
+            pipeline.sync();
+        }
+        StoredCustomer c = new StoredCustomer(id, state.get());
+        if (!c.exists()) {
+            return Optional.empty();
+        }
+        var policy = properties.scoring().policy().settings();
+        return Optional.of(new CustomerViews.Customer(id, c.text("name"), c.text("owner"), c.day("since"),
+                "1".equals(c.text("strat")), c.tier(), c.number("ver"), c.text("pol"), c.traits(),
+                properties.scoring().windowDays(), c.day("asof"),
+                CustomerViews.Period.of(c.window(), c.number("wo"), c.number("wt")),
+                CustomerViews.Period.of(c.lifetime(), c.number("lo"), c.number("lt")),
+                c.day("first"), c.day("last"),
+                contributors.get().stream().map(OutboxEntry::contributor).toList(),
+                history.get().stream().map(json -> CustomerViews.HistoryItem.of(OutboxEntry.parse(id, json, policy)))
+                        .toList()));
+    }
+
+    CustomerViews.Page list(Tier tier, String owner, int page, int size) {
+        if (owner != null) {
+            // a rep owns a handful of customers: filter them whole (the owner set may hold past customers)
+            List<StoredCustomer> owned = summaries(jedis.smembers(LedgerKeys.owner(owner)).stream().sorted().toList())
+                    .stream().filter(c -> owner.equals(c.text("owner")) && (tier == null || tier == c.tier()))
+                    .sorted(Comparator.comparing(StoredCustomer::customerId)).toList();
+            List<StoredCustomer> slice = owned.stream().skip((long) page * size).limit(size).toList();
+            return new CustomerViews.Page(slice.stream().map(CustomerViews.Summary::of).toList(), page, size,
+                    owned.size());
+        }
+        String index = tier == null ? LedgerKeys.ALL : LedgerKeys.tier(tier);
+        long start = (long) page * size;
+        List<String> ids = jedis.zrange(index, start, start + size - 1);
+        return new CustomerViews.Page(summaries(ids).stream().map(CustomerViews.Summary::of).toList(), page, size,
+                jedis.zcard(index));
+    }
+
+    /** Every scored customer's summary fields and month revenues, for the portfolio. */
+    List<PortfolioCalculator.Row> portfolioRows() {
+        List<String> ids = jedis.zrange(LedgerKeys.ALL, 0, -1);
+        Map<String, Response<List<String>>> states = new LinkedHashMap<>();
+        Map<String, Response<Map<String, String>>> months = new LinkedHashMap<>();
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            for (String id : ids) {
+                states.put(id, pipeline.hmget(LedgerKeys.state(id), StoredCustomer.SUMMARY_FIELDS.toArray(String[]::new)));
+                months.put(id, pipeline.hgetAll(LedgerKeys.months(id)));
+            }
+            pipeline.sync();
+        }
+        List<PortfolioCalculator.Row> rows = new ArrayList<>(ids.size());
+        states.forEach((id, state) -> {
+            StoredCustomer c = StoredCustomer.ofSummary(id, state.get());
+            Map<String, Long> byMonth = new LinkedHashMap<>();
+            months.get(id).get().forEach((month, revenue) -> byMonth.put(month, Long.parseLong(revenue)));
+            rows.add(new PortfolioCalculator.Row(id, c.tier(), c.window(), c.lifetime(), byMonth));
+        });
+        return rows;
+    }
+
+    private List<StoredCustomer> summaries(List<String> ids) {
+        List<Response<List<String>>> replies = new ArrayList<>(ids.size());
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            ids.forEach(id -> replies.add(pipeline.hmget(LedgerKeys.state(id),
+                    StoredCustomer.SUMMARY_FIELDS.toArray(String[]::new))));
+            pipeline.sync();
+        }
+        List<StoredCustomer> customers = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            customers.add(StoredCustomer.ofSummary(ids.get(i), replies.get(i).get()));
+        }
+        return customers;
+    }
+}

@@ -1,0 +1,23 @@
+package io.tierwatch.scoring;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import io.tierwatch.testsupport.RealInfrastructure;
+
+/**
+ * The one Spring context every scoring IT shares (same properties, so the test framework caches
+ * it): a second context would join the same consumer group and take partitions away.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(RealInfrastructure.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=scoring-service", "tierwatch.scoring.sweep.enabled=false"})
+public @interface ScoringIT {
+}

@@ -1,0 +1,101 @@
+package io.tierwatch.scoring.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.tierwatch.contracts.CustomerTierChanged;
+import io.tierwatch.contracts.EventEnvelope;
+import io.tierwatch.contracts.Money;
+import io.tierwatch.contracts.Tier;
+import io.tierwatch.contracts.Topics;
+import io.tierwatch.scoring.ScoringIT;
+import io.tierwatch.scoring.TestEvents;
+import io.tierwatch.scoring.TierEvents;
+import io.tierwatch.scoring.ledger.LedgerKeys;
+import io.tierwatch.testsupport.KafkaProbe;
+import io.tierwatch.testsupport.RealInfrastructure;
+import redis.clients.jedis.Jedis;
+
+@ScoringIT
+class WindowIT {
+
+    private final WindowSweeper sweeper;
+
+    WindowIT(@Autowired WindowSweeper sweeper) {
+        this.sweeper = sweeper;
+    }
+
+    @Test
+    void letsALateEventTouchTheLifetimeOnly() {
+        String customer = TestEvents.customer("late");
+        Instant now = Instant.now();
+        TestEvents.sendOrder(TestEvents.order(customer, now, "100.00", "40.00"));
+        TestEvents.sendOrder(TestEvents.order(customer, now.minus(120, ChronoUnit.DAYS), "70.00", "10.00"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "2".equals(field(customer, "lo")));
+
+        assertThat(field(customer, "lr")).isEqualTo("17000");
+        assertThat(field(customer, "wr")).isEqualTo("10000");
+        assertThat(field(customer, "wo")).isEqualTo("1");
+    }
+
+    @Test
+    void decaysADormantCustomerWhenItsWindowAges() {
+        String customer = TestEvents.customer("dormant");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try (KafkaProbe probe = KafkaProbe.watching(Topics.CUSTOMER_TIER_CHANGES)) {
+            TestEvents.sendOrder(TestEvents.order(customer, Instant.now().minus(100, ChronoUnit.DAYS), "3000.00",
+                    "1000.00"));
+            assertThat(TierEvents.data(TierEvents.await(probe, customer, 1).get(0)).newTier()).isEqualTo(Tier.A);
+
+            assertThat(sweeper.sweep(today)).isPositive();
+
+            EventEnvelope<?> decay = TierEvents.await(probe, customer, 2).get(1);
+            CustomerTierChanged change = TierEvents.data(decay);
+            assertThat(decay.id()).isEqualTo(CustomerTierChanged.eventIdOf(customer, 2));
+            assertThat(change.previousTier()).isEqualTo(Tier.A);
+            assertThat(change.newTier()).isEqualTo(Tier.B);
+            assertThat(change.triggeringEventId()).isEqualTo("sweep:" + today);
+            assertThat(change.window().profit()).isEqualTo(Money.ZERO);
+            assertThat(change.lifetime().profit()).isEqualTo(Money.parse("2000.00"));
+        }
+    }
+
+    @Test
+    void holdsALossCustomerInDUntilProfitClearsTheBand() {
+        String customer = TestEvents.customer("hover");
+        Instant now = Instant.now();
+        try (KafkaProbe probe = KafkaProbe.watching(Topics.CUSTOMER_TIER_CHANGES)) {
+            TestEvents.sendOrder(TestEvents.order(customer, now, "10.00", "20.00"));
+            assertThat(TierEvents.data(TierEvents.await(probe, customer, 1).get(0)).newTier()).isEqualTo(Tier.D);
+
+            TestEvents.sendOrder(TestEvents.order(customer, now, "30.00", "0.00"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "2".equals(field(customer, "lo")));
+            assertThat(field(customer, "tier")).isEqualTo("D");
+
+            TestEvents.sendOrder(TestEvents.order(customer, now, "40.00", "0.00"));
+            CustomerTierChanged recovered = TierEvents.data(TierEvents.await(probe, customer, 2).get(1));
+
+            assertThat(recovered.previousTier()).isEqualTo(Tier.D);
+            assertThat(recovered.newTier()).isEqualTo(Tier.B);
+            assertThat(recovered.window().profit()).isEqualTo(Money.parse("60.00"));
+            assertThat(probe.records(Topics.CUSTOMER_TIER_CHANGES).stream().filter(r -> customer.equals(r.key())))
+                    .hasSize(2);
+        }
+    }
+
+    private static String field(String customer, String field) {
+        try (Jedis jedis = RealInfrastructure.redis().connect()) {
+            return jedis.hget(LedgerKeys.state(customer), field);
+        }
+    }
+}

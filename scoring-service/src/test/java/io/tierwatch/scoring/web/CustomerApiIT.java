@@ -1,0 +1,110 @@
+package io.tierwatch.scoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.tierwatch.contracts.Topics;
+import io.tierwatch.scoring.Http;
+import io.tierwatch.scoring.ScoringIT;
+import io.tierwatch.scoring.TestEvents;
+import io.tierwatch.scoring.TierEvents;
+import io.tierwatch.testsupport.KafkaProbe;
+import tools.jackson.databind.JsonNode;
+
+@ScoringIT
+class CustomerApiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void showsACustomersFiguresTierTraitsAndHistory() {
+        String customer = TestEvents.customer("api");
+        String owner = TestEvents.customer("rep");
+        try (KafkaProbe probe = KafkaProbe.watching(Topics.CUSTOMER_TIER_CHANGES)) {
+            TestEvents.send(Topics.CUSTOMERS, customer, TestEvents.customer(customer, owner, LocalDate.now(), true));
+            TestEvents.sendOrder(TestEvents.order(customer, Instant.now(), "300.00", "100.00"));
+            TestEvents.sendTicket(TestEvents.ticket(customer, Instant.now(), "250.00"));
+            TierEvents.await(probe, customer, 2);
+        }
+
+        JsonNode body = Http.get(port, "/api/v1/customers/" + customer).json();
+
+        assertThat(body.get("tier").asString()).isEqualTo("D");
+        assertThat(body.get("ownerRepId").asString()).isEqualTo(owner);
+        assertThat(body.get("stateVersion").asLong()).isEqualTo(2);
+        assertThat(body.get("traits").toString()).contains("STRATEGIC").contains("NEW");
+        assertThat(body.get("window").get("profit").asString()).isEqualTo("-50.00");
+        assertThat(body.get("lifetime").get("orders").asLong()).isEqualTo(1);
+        assertThat(body.get("contributors").get(0).get("profitImpact").asString()).isEqualTo("-250.00");
+        assertThat(body.get("history")).hasSize(2);
+        assertThat(body.get("history").get(0).get("newTier").asString()).isEqualTo("D");
+        assertThat(body.get("history").get(0).get("reason").asString()).contains("B to D");
+    }
+
+    @Test
+    void listsAnOwnersLossCustomersPaged() {
+        String owner = TestEvents.customer("rep");
+        String lossA = TestEvents.customer("list-a");
+        String lossB = TestEvents.customer("list-b");
+        String fine = TestEvents.customer("list-c");
+        try (KafkaProbe probe = KafkaProbe.watching(Topics.CUSTOMER_TIER_CHANGES)) {
+            for (String c : new String[] {lossA, lossB, fine}) {
+                TestEvents.send(Topics.CUSTOMERS, c, TestEvents.customer(c, owner, null, false));
+                TestEvents.sendOrder(TestEvents.order(c, Instant.now(), c.equals(fine) ? "50.00" : "10.00", "20.00"));
+            }
+            for (String c : new String[] {lossA, lossB, fine}) {
+                TierEvents.await(probe, c, 1);
+            }
+        }
+
+        JsonNode first = Http.get(port, "/api/v1/customers?tier=D&owner=" + owner + "&size=1").json();
+        JsonNode second = Http.get(port, "/api/v1/customers?tier=D&owner=" + owner + "&size=1&page=1").json();
+
+        assertThat(first.get("total").asLong()).isEqualTo(2);
+        assertThat(first.get("items").get(0).get("customerId").asString()).isEqualTo(lossA);
+        assertThat(second.get("items").get(0).get("customerId").asString()).isEqualTo(lossB);
+        assertThat(Http.get(port, "/api/v1/customers?tier=D&size=500").body()).contains(lossA, lossB)
+                .doesNotContain(fine);
+    }
+
+    @Test
+    void summarisesThePortfolio() {
+        String customer = TestEvents.customer("portfolio");
+        Instant lastMonth = Instant.now().minus(35, ChronoUnit.DAYS);
+        try (KafkaProbe probe = KafkaProbe.watching(Topics.CUSTOMER_TIER_CHANGES)) {
+            TestEvents.sendOrder(TestEvents.order(customer, lastMonth, "5000.00", "1000.00"));
+            TierEvents.await(probe, customer, 1);
+        }
+
+        JsonNode body = Http.get(port, "/api/v1/portfolio?mapPoints=100000").json();
+
+        assertThat(body.get("customers").asInt()).isPositive();
+        assertThat(body.get("tiers").get("A").asLong()).isPositive();
+        assertThat(body.get("whaleCurve")).hasSize(Math.min(PortfolioCalculator.WHALE_POINTS,
+                body.get("customers").asInt()));
+        assertThat(body.get("arpuByMonth").toString()).contains(lastMonth.toString().substring(0, 7));
+        assertThat(body.get("profitabilityMap").toString()).contains(customer);
+    }
+
+    @Test
+    void answersUnknownCustomersAndBadParametersWithProblemDetails() {
+        Http.Reply missing = Http.get(port, "/api/v1/customers/nobody-" + System.nanoTime());
+        Http.Reply badTier = Http.get(port, "/api/v1/customers?tier=E");
+        Http.Reply badSize = Http.get(port, "/api/v1/customers?size=0");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(badTier.status()).isEqualTo(400);
+        assertThat(badTier.contentType()).startsWith("application/problem+json");
+        assertThat(badTier.body()).contains("tier");
+        assertThat(badSize.status()).isEqualTo(400);
+        assertThat(badSize.json().get("detail").asString()).contains("size");
+    }
+}
