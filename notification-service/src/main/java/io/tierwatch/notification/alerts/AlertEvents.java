@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tierwatch.notification.delivery.DeliveryKeys;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -12,9 +13,6 @@ import redis.clients.jedis.JedisPooled;
  */
 @Component
 class AlertEvents {
-
-    /** The pub/sub channel carrying ids of newly recorded alerts. */
-    static final String LIVE_CHANNEL = "tw:notify:live";
 
     private final MeterRegistry meters;
     private final JedisPooled jedis;
@@ -28,7 +26,7 @@ class AlertEvents {
         Counter.builder("tierwatch.alerts").description("Alerts decided, by rule and outcome")
                 .tag("rule", rule.name()).tag("outcome", outcome).register(meters).increment();
         if (alert != null) {
-            jedis.publish(LIVE_CHANNEL, alert.alertId());
+            jedis.publish(DeliveryKeys.LIVE_CHANNEL, alert.alertId());
         }
     }
 }

@@ -73,6 +73,6 @@ class TierChangeHandler {
                 change.contributors(), change.occurredAt(), clock.instant());
         List<Channel> channels = senders.stream().filter(s -> s.reaches(rep)).map(ChannelSender::channel).toList();
         AlertRecorder.Outcome outcome = recorder.record(alert, rep, channels);
-        events.recorded(rule, outcome.name(), outcome == AlertRecorder.Outcome.DUPLICATE ? null : alert);
+        events.recorded(rule, outcome.name(), outcome == AlertRecorder.Outcome.ACCEPTED ? alert : null);
     }
 }

@@ -9,6 +9,8 @@ public final class DeliveryKeys {
 
     public static final String ALL_ALERTS = "tw:notify:alerts";
     public static final String DUE = "tw:notify:due";
+    /** Pub/sub channel carrying the ids of newly accepted alerts, for every instance's live page. */
+    public static final String LIVE_CHANNEL = "tw:notify:live";
 
     private DeliveryKeys() {
     }

@@ -9,16 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tierwatch.contracts.CloudEventsKafka;
@@ -28,63 +22,36 @@ import io.tierwatch.contracts.Tier;
 import io.tierwatch.contracts.Topics;
 import io.tierwatch.contracts.Trait;
 import io.tierwatch.notification.Events;
+import io.tierwatch.notification.NotificationServiceIT;
 import io.tierwatch.notification.WebhookReceiver;
-import io.tierwatch.notification.customers.CustomerDirectory;
 import io.tierwatch.testsupport.KafkaProbe;
-import io.tierwatch.testsupport.RealInfrastructure;
 import tools.jackson.databind.JsonNode;
 
-@ExtendWith(RealInfrastructure.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=notification-service",
-        "tierwatch.delivery.poll-interval=50ms"})
-class WebhookAlertIT {
-
-    static final WebhookReceiver receiver = WebhookReceiver.start("s3cret-rep-1");
-
-    @DynamicPropertySource
-    static void webhook(DynamicPropertyRegistry registry) {
-        // A list binds from one property source only, so the whole rep is declared here.
-        registry.add("tierwatch.reps[0].id", () -> "rep-1");
-        registry.add("tierwatch.reps[0].name", () -> "Wang Wei");
-        registry.add("tierwatch.reps[0].email", () -> "wang.wei@example.com");
-        registry.add("tierwatch.reps[0].webhook-url", receiver::url);
-        registry.add("tierwatch.reps[0].webhook-secret", receiver::secret);
-        registry.add("tierwatch.reps[0].password", () -> "{noop}pw-rep-1");
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
-    @Autowired
-    CustomerDirectory customers;
+class WebhookAlertIT extends NotificationServiceIT {
 
     @Autowired
     MeterRegistry meters;
 
     @Test
     void alertsTheOwnerOnceWhenACustomerDropsIntoLossEvenIfTheEventComesTwice() {
-        String customerId = "c-" + UUID.randomUUID();
-        Events.customer(customerId, "Acme Trading", "rep-1", false);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> customers.find(customerId).map(c -> "rep-1".equals(c.ownerRepId())).orElse(false));
-        double duplicatesBefore = duplicates();
+        String customerId = newCustomerId();
+        givenCustomer(customerId, "Acme Trading", "rep-1", false);
+        double duplicatesBefore = alerts("DUPLICATE");
 
         CustomerTierChanged drop = Events.tierChange(customerId, 2, Tier.B, Tier.D, -12_345, Set.of());
         Events.send(drop);
         Events.send(drop);
         // A later change of the same customer (same partition, so read after the duplicate) marks the end.
         Events.send(Events.tierChange(customerId, 3, Tier.D, Tier.C, 1_000, Set.of()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() > duplicatesBefore);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.receivedFor(customerId).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> alerts("DUPLICATE") > duplicatesBefore);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !REP_1.receivedFor(customerId).isEmpty());
 
-        List<WebhookReceiver.Received> received = receiver.receivedFor(customerId);
+        List<WebhookReceiver.Received> received = REP_1.receivedFor(customerId);
         assertThat(received).hasSize(1);
         assertThat(received.get(0).signatureValid()).as("HMAC verifies with the rep's secret").isTrue();
         JsonNode body = received.get(0).body();
         assertThat(body.path("eventId").asString()).isEqualTo(drop.eventId());
+        assertThat(body.path("customerId").asString()).isEqualTo(customerId);
         assertThat(body.path("customerName").asString()).isEqualTo("Acme Trading");
         assertThat(body.path("ownerRepId").asString()).isEqualTo("rep-1");
         assertThat(body.path("previousTier").asString()).isEqualTo("B");
@@ -99,14 +66,13 @@ class WebhookAlertIT {
 
     @Test
     void asksForAReviewWhenTheCustomerIsStrategic() {
-        String customerId = "c-" + UUID.randomUUID();
-        Events.customer(customerId, "Big Partner", "rep-1", true);
-        await().atMost(Duration.ofSeconds(30)).until(() -> customers.find(customerId).isPresent());
+        String customerId = newCustomerId();
+        givenCustomer(customerId, "Big Partner", "rep-1", true);
 
         Events.send(Events.tierChange(customerId, 1, null, Tier.D, -50_000, Set.of(Trait.LOYAL)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.receivedFor(customerId).isEmpty());
-        JsonNode body = receiver.receivedFor(customerId).get(0).body();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !REP_1.receivedFor(customerId).isEmpty());
+        JsonNode body = REP_1.receivedFor(customerId).get(0).body();
         assertThat(body.path("action").asString()).isEqualTo("REVIEW");
         assertThat(body.path("previousTier").isNull()).isTrue();
         assertThat(body.path("traits").toString()).contains("LOYAL", "STRATEGIC");
@@ -114,25 +80,25 @@ class WebhookAlertIT {
 
     @Test
     void sendsAnUndecodableTierEventToTheDeadLetterTopicAndGoesOn() {
-        String customerId = "c-" + UUID.randomUUID();
+        String customerId = newCustomerId();
         try (KafkaProbe probe = KafkaProbe.watching(Topics.deadLetterOf(Topics.CUSTOMER_TIER_CHANGES))) {
-            ProducerRecord<String, byte[]> bad = CloudEventsKafka.toRecord(Topics.CUSTOMER_TIER_CHANGES,
+            ProducerRecord<String, byte[]> valid = CloudEventsKafka.toRecord(Topics.CUSTOMER_TIER_CHANGES,
                     EventEnvelope.of(CustomerTierChanged.eventIdOf(customerId, 1), URI.create("urn:test"),
                             Instant.now(), customerId, Events.tierChange(customerId, 1, Tier.B, Tier.D, -1, Set.of())));
-            ProducerRecord<String, byte[]> garbled = new ProducerRecord<>(bad.topic(), null, bad.key(),
-                    "{not json".getBytes(StandardCharsets.UTF_8), bad.headers());
-            KafkaProbe.send(garbled);
+            KafkaProbe.send(new ProducerRecord<>(valid.topic(), null, valid.key(),
+                    "{not json".getBytes(StandardCharsets.UTF_8), valid.headers()));
 
-            probe.await(1, r -> customerId.equals(r.key()), Duration.ofSeconds(30));
+            var dead = probe.await(1, r -> customerId.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
+                    StandardCharsets.UTF_8)).contains("not a valid");
         }
-        Events.customer(customerId, "After The Poison", "rep-1", false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> customers.find(customerId).isPresent());
+        givenCustomer(customerId, "After The Poison", "rep-1", false);
         Events.send(Events.tierChange(customerId, 2, Tier.B, Tier.D, -1, Set.of()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.receivedFor(customerId).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !REP_1.receivedFor(customerId).isEmpty());
     }
 
-    private double duplicates() {
-        var counter = meters.find("tierwatch.alerts").tag("outcome", "DUPLICATE").counter();
+    private double alerts(String outcome) {
+        var counter = meters.find("tierwatch.alerts").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 }
