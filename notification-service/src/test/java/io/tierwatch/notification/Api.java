@@ -45,6 +45,10 @@ public record Api(String baseUrl, String user, String password) {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response send(String method, String path) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (user != null) {
