@@ -1,0 +1,32 @@
+package io.tierwatch.notification.alerts;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tierwatch.notification.delivery.DeliveryKeys;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * What happens once an alert is decided: the alert meter, and a note on Redis pub/sub so every
+ * instance's live page streams the new alert to whoever is watching.
+ */
+@Component
+class AlertEvents {
+
+    private final MeterRegistry meters;
+    private final JedisPooled jedis;
+
+    AlertEvents(MeterRegistry meters, JedisPooled jedis) {
+        this.meters = meters;
+        this.jedis = jedis;
+    }
+
+    void recorded(AlertRule rule, String outcome, Alert alert) {
+        Counter.builder("tierwatch.alerts").description("Alerts decided, by rule and outcome")
+                .tag("rule", rule.name()).tag("outcome", outcome).register(meters).increment();
+        if (alert != null) {
+            jedis.publish(DeliveryKeys.LIVE_CHANNEL, alert.alertId());
+        }
+    }
+}

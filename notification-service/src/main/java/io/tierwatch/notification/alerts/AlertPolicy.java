@@ -1,0 +1,43 @@
+package io.tierwatch.notification.alerts;
+
+import java.util.Collections;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tierwatch.contracts.CustomerTierChanged;
+import io.tierwatch.contracts.Tier;
+import io.tierwatch.contracts.Trait;
+
+/** Decides whether a tier change is worth an alert, and which: plain rules, no I/O. */
+public final class AlertPolicy {
+
+    private final Set<Trait> protectiveTraits;
+    private final boolean headsUpOnLeavingA;
+    private final boolean recoveries;
+
+    public AlertPolicy(Set<Trait> protectiveTraits, boolean headsUpOnLeavingA, boolean recoveries) {
+        this.protectiveTraits = Set.copyOf(protectiveTraits);
+        this.headsUpOnLeavingA = headsUpOnLeavingA;
+        this.recoveries = recoveries;
+    }
+
+    public record Decision(AlertRule rule, Action action) {
+    }
+
+    /** {@code traits} are the event's traits plus what the master data adds (the strategic flag). */
+    public Optional<Decision> decide(CustomerTierChanged change, Set<Trait> traits) {
+        Tier previous = change.previousTier();
+        Tier next = change.newTier();
+        if (change.droppedIntoLoss()) {
+            boolean protectedCustomer = !Collections.disjoint(traits, protectiveTraits);
+            return Optional.of(new Decision(AlertRule.LOSS, protectedCustomer ? Action.REVIEW : Action.ACT));
+        }
+        if (headsUpOnLeavingA && previous == Tier.A && next != Tier.A) {
+            return Optional.of(new Decision(AlertRule.LEFT_A, Action.HEADS_UP));
+        }
+        if (recoveries && previous == Tier.D && next != Tier.D) {
+            return Optional.of(new Decision(AlertRule.RECOVERY, Action.INFO));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,65 @@
+package io.tierwatch.notification.alerts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.tierwatch.notification.NotificationProperties;
+import io.tierwatch.notification.delivery.Channel;
+import io.tierwatch.notification.delivery.DeliveryKeys;
+import io.tierwatch.notification.redis.LuaScript;
+import io.tierwatch.notification.reps.Rep;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Records an alert in one atomic Redis step: dedupe on the event id, snooze and cooldown checks,
+ * the alert itself, the rep's and the manager's indexes, and the deliveries it needs. A
+ * redelivered tier event finds its id already seen and changes nothing.
+ */
+@Component
+class AlertRecorder {
+
+    enum Outcome { ACCEPTED, DUPLICATE, SNOOZED, COOLDOWN }
+
+    private final LuaScript accept;
+    private final NotificationProperties.Rules rules;
+    private final Clock clock;
+
+    AlertRecorder(JedisPooled jedis, NotificationProperties properties, Clock clock) {
+        this.accept = LuaScript.load(jedis, AlertRecorder.class, "accept-alert.lua");
+        this.rules = properties.rules();
+        this.clock = clock;
+    }
+
+    Outcome record(Alert alert, Rep rep, List<Channel> channels) {
+        long now = clock.millis();
+        List<String> keys = List.of(
+                "tw:notify:seen:" + alert.alertId(),
+                SnoozeKeys.snooze(alert.customerId()),
+                "tw:notify:cooldown:" + alert.customerId() + ":" + alert.rule(),
+                DeliveryKeys.alert(alert.alertId()),
+                DeliveryKeys.repIndex(rep.id()),
+                DeliveryKeys.ALL_ALERTS,
+                DeliveryKeys.DUE,
+                DeliveryKeys.digest(rep.id()));
+        List<String> args = new ArrayList<>(List.of(
+                Long.toString(now),
+                Long.toString(rules.dedupeTtl().toMillis()),
+                Long.toString(cooldownMillis()),
+                AlertJson.write(alert),
+                alert.alertId(),
+                rep.delivery().name(),
+                Long.toString(alert.createdAt().toEpochMilli()),
+                rep.id()));
+        channels.forEach(c -> args.add(c.name()));
+        return Outcome.valueOf((String) accept.run(keys, args));
+    }
+
+    private long cooldownMillis() {
+        Duration cooldown = rules.cooldown();
+        return cooldown == null ? 0 : cooldown.toMillis();
+    }
+}

@@ -1,0 +1,78 @@
+package io.tierwatch.notification.alerts;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.tierwatch.contracts.CustomerTierChanged;
+import io.tierwatch.contracts.Trait;
+import io.tierwatch.notification.NotificationProperties;
+import io.tierwatch.notification.customers.Customer;
+import io.tierwatch.notification.customers.CustomerDirectory;
+import io.tierwatch.notification.delivery.Channel;
+import io.tierwatch.notification.delivery.ChannelSender;
+import io.tierwatch.notification.reps.Rep;
+import io.tierwatch.notification.reps.RepDirectory;
+
+/** Routes a tier change to its owner (or the fallback rep) as an alert, once. */
+@Component
+class TierChangeHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TierChangeHandler.class);
+
+    private final CustomerDirectory customers;
+    private final RepDirectory reps;
+    private final AlertRecorder recorder;
+    private final List<ChannelSender> senders;
+    private final AlertEvents events;
+    private final AlertPolicy policy;
+    private final String fallbackRepId;
+    private final Clock clock;
+
+    TierChangeHandler(CustomerDirectory customers, RepDirectory reps, AlertRecorder recorder,
+            List<ChannelSender> senders, AlertEvents events, NotificationProperties properties, Clock clock) {
+        this.customers = customers;
+        this.reps = reps;
+        this.recorder = recorder;
+        this.senders = senders;
+        this.events = events;
+        NotificationProperties.Rules rules = properties.rules();
+        this.policy = new AlertPolicy(rules.protectiveTraits(), rules.headsUpOnLeavingA(), rules.recoveries());
+        this.fallbackRepId = rules.fallbackRepId();
+        this.clock = clock;
+    }
+
+    void handle(CustomerTierChanged change) {
+        Customer customer = customers.find(change.customerId()).orElseGet(() -> Customer.unknown(change.customerId()));
+        Set<Trait> traits = EnumSet.noneOf(Trait.class);
+        traits.addAll(change.traits());
+        if (customer.strategic()) {
+            traits.add(Trait.STRATEGIC);
+        }
+        Optional<AlertPolicy.Decision> decision = policy.decide(change, traits);
+        if (decision.isEmpty()) {
+            return;
+        }
+        AlertRule rule = decision.get().rule();
+        Optional<Rep> recipient = reps.find(customer.ownerRepId()).or(() -> reps.find(fallbackRepId));
+        if (recipient.isEmpty()) {
+            log.warn("No owner and no fallback rep for tier event {}; alert not routed", change.eventId());
+            events.recorded(rule, "NO_RECIPIENT", null);
+            return;
+        }
+        Rep rep = recipient.get();
+        Alert alert = new Alert(change.eventId(), rep.id(), customer.customerId(), customer.name(),
+                customer.ownerRepId(), rule, decision.get().action(), change.previousTier(), change.newTier(),
+                change.windowDays(), change.window(), change.lifetime(), traits, change.reason(),
+                change.contributors(), change.occurredAt(), clock.instant());
+        List<Channel> channels = senders.stream().filter(s -> s.reaches(rep)).map(ChannelSender::channel).toList();
+        AlertRecorder.Outcome outcome = recorder.record(alert, rep, channels);
+        events.recorded(rule, outcome.name(), outcome == AlertRecorder.Outcome.ACCEPTED ? alert : null);
+    }
+}

@@ -1,0 +1,67 @@
+package io.tierwatch.notification.customers;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import io.tierwatch.contracts.CustomerUpserted;
+import io.tierwatch.notification.redis.LuaScript;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Customers and their owners, kept in Redis so every instance and every restart sees the same
+ * owners. A record older than the one stored (by {@code updatedAt}) is ignored, so replaying the
+ * compacted topic never turns an owner back.
+ */
+@Component
+public class CustomerDirectory {
+
+    static final String PREFIX = "tw:notify:customer:";
+
+    private final JedisPooled jedis;
+    private final LuaScript upsert;
+
+    CustomerDirectory(JedisPooled jedis) {
+        this.jedis = jedis;
+        this.upsert = LuaScript.load(jedis, CustomerDirectory.class, "upsert-customer.lua");
+    }
+
+    void apply(CustomerUpserted customer) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("name", customer.name());
+        fields.put("owner", customer.ownerRepId() == null ? "" : customer.ownerRepId());
+        fields.put("since", customer.customerSince() == null ? "" : customer.customerSince().toString());
+        fields.put("strategic", Boolean.toString(customer.strategic()));
+        List<String> args = new java.util.ArrayList<>(List.of(Long.toString(customer.updatedAt().toEpochMilli())));
+        fields.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        upsert.run(List.of(PREFIX + customer.customerId()), args);
+    }
+
+    public Optional<Customer> find(String customerId) {
+        Map<String, String> f = jedis.hgetAll(PREFIX + customerId);
+        if (f.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Customer(customerId, f.get("name"), blankToNull(f.get("owner")),
+                f.getOrDefault("since", "").isEmpty() ? null : LocalDate.parse(f.get("since")),
+                Boolean.parseBoolean(f.get("strategic"))));
+    }
+
+    /** When the customer was last updated, for tests and diagnostics. */
+    public Optional<Instant> updatedAt(String customerId) {
+        String millis = jedis.hget(PREFIX + customerId, "updatedAt");
+        return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

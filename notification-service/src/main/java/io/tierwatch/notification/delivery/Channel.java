@@ -1,0 +1,4 @@
+package io.tierwatch.notification.delivery;
+
+/** Where an alert goes besides the live page. */
+public enum Channel { WEBHOOK, EMAIL }

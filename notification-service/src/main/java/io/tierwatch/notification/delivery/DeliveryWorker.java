@@ -1,0 +1,124 @@
+package io.tierwatch.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import io.tierwatch.notification.NotificationProperties;
+import io.tierwatch.notification.reps.Rep;
+import io.tierwatch.notification.reps.RepDirectory;
+
+/**
+ * Works the due queue: claims what is due (with a lease, so several instances share the work
+ * and a crashed one's claims come back), sends, and on failure schedules the next attempt with
+ * exponential backoff until the attempts run out and the delivery goes to the dead-letter topic.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final int BATCH = 50;
+
+    private final DeliveryStore store;
+    private final RepDirectory reps;
+    private final Map<Channel, ChannelSender> senders;
+    private final DeadLetters deadLetters;
+    private final DeliveryMeters meters;
+    private final NotificationProperties.Delivery settings;
+    private final Backoff backoff;
+    private final Clock clock;
+    private ScheduledExecutorService executor;
+
+    DeliveryWorker(DeliveryStore store, RepDirectory reps, List<ChannelSender> senders, DeadLetters deadLetters,
+            DeliveryMeters meters, NotificationProperties properties, Clock clock) {
+        this.store = store;
+        this.reps = reps;
+        this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
+        this.deadLetters = deadLetters;
+        this.meters = meters;
+        this.settings = properties.delivery();
+        this.backoff = new Backoff(settings.initialBackoff(), settings.multiplier(), settings.maxBackoff());
+        this.clock = clock;
+    }
+
+    void workDue() {
+        try {
+            for (String item : store.claim(clock.millis(), settings.lease().toMillis(), BATCH)) {
+                store.load(item).ifPresentOrElse(this::deliver, () -> log.warn("Dropped delivery {}: alert expired", item));
+            }
+        } catch (RuntimeException e) {
+            // Redis away or a bug in one item: the leases run out and the items come back.
+            log.warn("Delivery round failed: {}", e.toString());
+        }
+    }
+
+    private void deliver(DeliveryStore.Due due) {
+        int attempt = due.attempts() + 1;
+        Optional<Rep> rep = reps.find(due.repId());
+        ChannelSender sender = senders.get(due.channel());
+        try {
+            if (rep.isEmpty() || sender == null) {
+                throw new IllegalStateException("rep " + due.repId() + " or channel " + due.channel() + " is gone");
+            }
+            sender.send(rep.get(), due.notice());
+        } catch (Exception e) {
+            failed(due, attempt, e);
+            return;
+        }
+        store.update(due, new DeliveryState(attempt, DeliveryState.DELIVERED, null, clock.instant()), null);
+        meters.delivered(due, clock.instant());
+    }
+
+    private void failed(DeliveryStore.Due due, int attempt, Exception e) {
+        String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (attempt >= settings.maxAttempts()) {
+            deadLetters.publish(due, attempt, error);
+            store.update(due, new DeliveryState(attempt, DeliveryState.DEAD_LETTERED, error, clock.instant()), null);
+            meters.deadLettered(due);
+            log.warn("Delivery {} dead-lettered after {} attempts: {}", due.item(), attempt, error);
+            return;
+        }
+        Duration wait = backoff.after(attempt);
+        store.update(due, new DeliveryState(attempt, DeliveryState.RETRYING, error, clock.instant()),
+                clock.millis() + wait.toMillis());
+        meters.retried(due);
+        log.info("Delivery {} attempt {} failed ({}); next in {}", due.item(), attempt, error, wait);
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "alert-delivery"));
+        long every = settings.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::workDue, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,72 @@
+package io.tierwatch.notification.reps;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.tierwatch.notification.security.Viewer;
+import io.tierwatch.notification.web.Problems;
+
+/**
+ * {@code /api/v1/reps}: a rep reads and changes their own channels, a manager everyone's and may
+ * add reps (without login) for owners that are not in configuration. Secrets go in, never out.
+ */
+@RestController
+@RequestMapping("/api/v1/reps")
+class RepsController {
+
+    private final RepDirectory reps;
+
+    RepsController(RepDirectory reps) {
+        this.reps = reps;
+    }
+
+    @GetMapping
+    List<RepView> list(Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
+        return reps.all().stream().filter(rep -> viewer.maySee(rep.id())).map(RepView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    RepView one(@PathVariable String id, Authentication authentication) {
+        Viewer.of(authentication).requireMaySee(id);
+        return reps.find(id).map(RepView::of).orElseThrow(() -> Problems.notFound("rep " + id));
+    }
+
+    @PutMapping("/{id}")
+    RepView change(@PathVariable String id, @RequestBody RepChange change, Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
+        viewer.requireMaySee(id);
+        if (reps.find(id).isEmpty()) {
+            viewer.requireManager();
+        }
+        validate(id, change);
+        return RepView.of(reps.change(id, change));
+    }
+
+    private static void validate(String id, RepChange change) {
+        if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw Problems.invalid("id", "1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        URI url = change.webhookUrl();
+        if (url != null && (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())))) {
+            throw Problems.invalid("webhookUrl", "must be an absolute http or https URL");
+        }
+        if (change.email() != null && !change.email().matches("[^@\\s]+@[^@\\s]+")) {
+            throw Problems.invalid("email", "must be an email address");
+        }
+        if (change.name() != null && (change.name().isBlank() || change.name().length() > 200)) {
+            throw Problems.invalid("name", "must be 1 to 200 characters");
+        }
+        if (change.webhookSecret() != null && change.webhookSecret().length() < 16) {
+            throw Problems.invalid("webhookSecret", "must be at least 16 characters");
+        }
+    }
+}
