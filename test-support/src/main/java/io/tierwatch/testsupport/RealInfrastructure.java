@@ -31,6 +31,10 @@ public final class RealInfrastructure implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         start();
+        // Stopped when the whole test plan ends, before the JVM exits: stopping the broker from a
+        // shutdown hook races Kafka's own hook that deletes its temporary log directory.
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(RealInfrastructure.class, key -> (AutoCloseable) RealInfrastructure::stop);
     }
 
     public static synchronized void start() {
@@ -101,9 +105,10 @@ public final class RealInfrastructure implements BeforeAllCallback {
     }
 
     private static synchronized void stop() {
-        if (kafka != null) {
-            kafka.close();
+        if (kafka == null) {
+            return;
         }
+        kafka.close();
         if (redis instanceof RedisServer server) {
             server.stop();
         } else if (redis instanceof AutoCloseable closeable) {
@@ -113,5 +118,7 @@ public final class RealInfrastructure implements BeforeAllCallback {
                 // the JVM is exiting
             }
         }
+        kafka = null;
+        redis = null;
     }
 }
