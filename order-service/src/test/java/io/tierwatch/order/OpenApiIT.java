@@ -21,6 +21,7 @@ class OpenApiIT {
         Http.Response docs = new Http(port).get("/v3/api-docs");
 
         assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Tierwatch order-service");
         assertThat(docs.json().get("paths").propertyNames()).contains("/api/v1/orders", "/api/v1/orders/{orderId}/returns",
                 "/api/v1/service-tickets", "/api/v1/customers/{customerId}", "/api/v1/imports",
                 "/api/v1/imports/{importId}");
