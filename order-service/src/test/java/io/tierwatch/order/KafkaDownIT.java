@@ -2,6 +2,10 @@ package io.tierwatch.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Set;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tierwatch.testsupport.FreePorts;
 import io.tierwatch.testsupport.RealInfrastructure;
 import redis.clients.jedis.Jedis;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A real unreachable broker: the bootstrap address is a loopback port nobody listens on, so
@@ -54,13 +59,31 @@ class KafkaDownIT {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("type").asString()).isEqualTo("urn:tierwatch:problem:broker-unavailable");
-        assertThat(meters.find("tierwatch.requests.accepted").counters()).isEmpty();
+        assertThat(meters.find("tierwatch.requests.accepted").tag("type", "order").counters()).isEmpty();
         assertThat(meters.get("tierwatch.requests.rejected").tag("reason", "broker-unavailable").counter().count())
                 .isPositive();
         // the claim was given back, so the client's retry can publish once Kafka is back
         try (Jedis jedis = RealInfrastructure.redis().connect()) {
             assertThat(jedis.exists("tw:order:submission:order-placed:" + orderId)).isFalse();
         }
+    }
+
+    @Test
+    void stopsAnImportVisiblyWhenKafkaDoesNotAcknowledge() {
+        Http http = new Http(port);
+        Http.Response started = http.postCsv("/api/v1/imports", """
+                InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+                K1,SKU1,X,2,2010-12-01 08:26:00,2.50,700001.0,United Kingdom
+                """);
+        String id = started.json().get("importId").asString();
+
+        JsonNode status = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/v1/imports/" + id).json(), s -> !Set.of("QUEUED", "RUNNING")
+                        .contains(s.get("state").asString()));
+
+        assertThat(status.get("state").asString()).isEqualTo("FAILED");
+        assertThat(status.get("error").asString()).contains("Kafka did not acknowledge");
+        assertThat(status.get("rowsPublished").asLong()).isZero();
     }
 
     @Test

@@ -45,6 +45,9 @@ final class ImportRunner {
             progress.finish(null);
         } catch (ImportAbortedException e) {
             progress.finish(e.getMessage());
+        } catch (RuntimeException e) {
+            // e.g. Redis unreachable: the import stops visibly instead of showing RUNNING forever
+            progress.finish("the import stopped: " + e + "; import the files again, published invoices are recognised");
         } finally {
             uploads.forEach(ImportRunner::delete);
         }

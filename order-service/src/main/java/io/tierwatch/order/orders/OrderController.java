@@ -33,7 +33,7 @@ class OrderController {
 
     OrderController(OrderServiceProperties properties, Ingestion ingestion, OrderBook book, RequestMetrics metrics,
             Clock clock) {
-        this.mapper = new OrderMapper(properties.currency(), properties.limits().maxLines());
+        this.mapper = new OrderMapper(properties.limits().maxLines());
         this.ingestion = ingestion;
         this.book = book;
         this.metrics = metrics;

@@ -12,14 +12,12 @@ import io.tierwatch.order.web.InvalidRequestException;
 import io.tierwatch.order.web.Problems;
 import io.tierwatch.order.web.RequestTooLargeException;
 
-/** Checks what Bean Validation cannot (base currency, line limit, arithmetic) and builds the event. */
+/** Checks what Bean Validation cannot (line limit, duplicate skus, arithmetic) and builds the event. */
 final class OrderMapper {
 
-    private final String baseCurrency;
     private final int maxLines;
 
-    OrderMapper(String baseCurrency, int maxLines) {
-        this.baseCurrency = baseCurrency;
+    OrderMapper(int maxLines) {
         this.maxLines = maxLines;
     }
 
@@ -27,7 +25,7 @@ final class OrderMapper {
         if (request.lines().size() > maxLines) {
             throw new RequestTooLargeException("lines: " + request.lines().size() + " lines, at most " + maxLines);
         }
-        Problems problems = new Problems().baseCurrency(request.currency(), baseCurrency);
+        Problems problems = new Problems();
         Set<String> skus = new HashSet<>();
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {

@@ -3,6 +3,7 @@ package io.tierwatch.order.orders;
 import java.time.Instant;
 import java.util.List;
 
+import io.tierwatch.order.web.BaseCurrency;
 import io.tierwatch.order.web.Formats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +18,7 @@ record OrderRequest(
         @NotNull @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String orderId,
         @NotNull @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String customerId,
         @NotNull Instant occurredAt,
-        @NotBlank String currency,
+        @NotBlank @BaseCurrency String currency,
         @NotEmpty List<@NotNull @Valid Line> lines,
         @Pattern(regexp = Formats.AMOUNT, message = Formats.AMOUNT_MESSAGE) String shippingCost) {
 

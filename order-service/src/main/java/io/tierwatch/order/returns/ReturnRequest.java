@@ -3,6 +3,7 @@ package io.tierwatch.order.returns;
 import java.time.Instant;
 import java.util.List;
 
+import io.tierwatch.order.web.BaseCurrency;
 import io.tierwatch.order.web.Formats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +17,7 @@ import jakarta.validation.constraints.Size;
 record ReturnRequest(
         @NotNull @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String returnId,
         @NotNull Instant occurredAt,
-        @NotBlank String currency,
+        @NotBlank @BaseCurrency String currency,
         @NotEmpty List<@NotNull @Valid Line> lines,
         @Pattern(regexp = Formats.AMOUNT, message = Formats.AMOUNT_MESSAGE) String restockingFee) {
 

@@ -85,7 +85,7 @@ class ReturnService {
         if (request.lines().size() > maxLines) {
             throw new RequestTooLargeException("lines: " + request.lines().size() + " lines, at most " + maxLines);
         }
-        Problems problems = new Problems().baseCurrency(request.currency(), properties.currency());
+        Problems problems = new Problems();
         Set<String> skus = new HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
             problems.check(skus.add(request.lines().get(i).sku()), "lines[" + i + "].sku",

@@ -19,7 +19,6 @@ import io.tierwatch.order.ingest.Submission;
 import io.tierwatch.order.publish.EventPublisher;
 import io.tierwatch.order.web.Accepted;
 import io.tierwatch.order.web.InvalidRequestException;
-import io.tierwatch.order.web.Problems;
 import io.tierwatch.order.web.RequestMetrics;
 import jakarta.validation.Valid;
 
@@ -42,7 +41,6 @@ class TicketController {
     /** Publishes {@code ServiceTicketClosed}; the event id is {@code ticket-closed:<ticketId>}. */
     @PostMapping
     ResponseEntity<Accepted> close(@Valid @RequestBody TicketRequest request) {
-        new Problems().baseCurrency(request.currency(), properties.currency()).throwIfAny();
         ServiceTicketClosed ticket = new ServiceTicketClosed(request.ticketId(), request.customerId(),
                 request.occurredAt(), request.currency(), request.labourMinutes(), money(request.labourRatePerHour()),
                 money(request.partsCost()), money(request.partsBilled()), money(request.travelCost()),

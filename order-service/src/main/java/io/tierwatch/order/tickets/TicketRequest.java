@@ -2,6 +2,7 @@ package io.tierwatch.order.tickets;
 
 import java.time.Instant;
 
+import io.tierwatch.order.web.BaseCurrency;
 import io.tierwatch.order.web.Formats;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +15,7 @@ record TicketRequest(
         @NotNull @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String ticketId,
         @NotNull @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String customerId,
         @NotNull Instant occurredAt,
-        @NotBlank String currency,
+        @NotBlank @BaseCurrency String currency,
         // a year of minutes: more is a typo, and it keeps minutes × rate far inside a long
         @NotNull @PositiveOrZero @Max(525_600) Long labourMinutes,
         @Pattern(regexp = Formats.AMOUNT, message = Formats.AMOUNT_MESSAGE) String labourRatePerHour,

@@ -18,6 +18,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.tierwatch.order.publish.BrokerUnavailableException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Every error is an RFC 9457 problem ({@code application/problem+json}); a bad request lists
@@ -93,6 +94,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable",
                 "Event store unavailable", "Kafka did not acknowledge the event in time; nothing was accepted. Retry later.",
                 request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler(JedisConnectionException.class)
+    ResponseEntity<Object> redisUnavailable(JedisConnectionException ex, WebRequest request) {
+        logger.warn("Redis unavailable: " + ex.getMessage());
+        ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                "Idempotency store unavailable", "Redis is unreachable, so the request cannot be checked for "
+                        + "duplicates. Retry the same request later: it is published at most once.", request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(response.getBody());
     }

@@ -15,10 +15,6 @@ public final class Problems {
         return this;
     }
 
-    public Problems baseCurrency(String currency, String base) {
-        return check(base.equals(currency), "currency", "must be " + base + ", the base currency of this deployment");
-    }
-
     public void throwIfAny() {
         if (!found.isEmpty()) {
             throw new InvalidRequestException(found);

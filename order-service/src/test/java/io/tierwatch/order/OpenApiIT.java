@@ -1,0 +1,42 @@
+package io.tierwatch.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.tierwatch.testsupport.RealInfrastructure;
+
+@ExtendWith(RealInfrastructure.class)
+@SpringBootTest(properties = "spring.config.name=order-service", webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OpenApiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void servesAnOpenApiDocumentOfEveryEndpoint() {
+        Http.Response docs = new Http(port).get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Tierwatch order-service");
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/v1/orders", "/api/v1/orders/{orderId}/returns",
+                "/api/v1/service-tickets", "/api/v1/customers/{customerId}", "/api/v1/imports",
+                "/api/v1/imports/{importId}");
+        assertThat(new Http(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void exposesTheIngestionMetricsToPrometheus() {
+        Http http = new Http(port);
+        assertThat(http.post("/api/v1/orders", "{}").status()).isEqualTo(400);
+
+        Http.Response scrape = http.get("/actuator/prometheus");
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("tierwatch_requests_rejected_total{", "reason=\"invalid\"", "type=\"order\"",
+                "tierwatch_import_rows{", "tierwatch_imports_active");
+    }
+}
