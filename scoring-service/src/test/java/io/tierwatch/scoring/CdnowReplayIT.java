@@ -163,7 +163,7 @@ class CdnowReplayIT {
         try (Jedis raw = RealInfrastructure.redis().connect()) {
             for (int i = 1; i <= sample; i++) {
                 String id = String.format("cdnow-%05d", i);
-                for (String key : raw.keys(LedgerKeys.PREFIX + "{" + id + "}:*")) {
+                for (String key : LedgerKeys.scriptKeys(id)) {
                     Long usage = raw.memoryUsage(key);
                     sampled += usage == null ? 0 : usage;
                 }
