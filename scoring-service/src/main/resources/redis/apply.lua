@@ -15,11 +15,16 @@ local policyVersion, topN = ARGV[26], tonumber(ARGV[27])
 local newDays, loyalDays, activeDays = tonumber(ARGV[28]), tonumber(ARGV[29]), tonumber(ARGV[30])
 local bigRevenue, growth, historySize = tonumber(ARGV[31]), tonumber(ARGV[32]), tonumber(ARGV[33])
 
-local function num(field)
-  local v = redis.call('HGET', S, field)
-  if v then return tonumber(v) end
-  return 0
+-- The state hash is read once; plain fields are written once at the end, money with HINCRBY.
+local st, dirty = {}, {}
+do
+  local flat = redis.call('HGETALL', S)
+  for i = 1, #flat, 2 do st[flat[i]] = flat[i + 1] end
 end
+
+local function n(field) return tonumber(st[field] or '0') end
+local function opt(field) return tonumber(st[field] or '') end
+local function set(field, value) st[field] = tostring(value); dirty[field] = true end
 
 local function neg(s)
   if s == '0' then return '0' end
@@ -27,43 +32,57 @@ local function neg(s)
   return '-' .. s
 end
 
-local function incr(key, field, by)
-  if by ~= '0' and by ~= '' and by ~= nil then redis.call('HINCRBY', key, field, by) end
+local function zero(by) return by == '0' or by == '' or by == nil end
+
+local function incr(field, by)
+  -- kept as the Lua number HINCRBY returns: tostring would turn 15+ digits into an exponent
+  if not zero(by) then st[field] = redis.call('HINCRBY', S, field, by) end
+end
+
+local function hincr(key, field, by)
+  if not zero(by) then redis.call('HINCRBY', key, field, by) end
+end
+
+local function flush()
+  local args = {}
+  for field in pairs(dirty) do
+    args[#args + 1] = field
+    args[#args + 1] = st[field]
+  end
+  if #args > 0 then redis.call('HSET', S, unpack(args)) end
 end
 
 -- {applied 1/0, tier or '', outbox size, window expiry day or -1, owner or '', previous tier
 -- if this record changed the tier ('-' for none, '' for a first tier)}
 local function result(applied, previous)
-  return {applied, redis.call('HGET', S, 'tier') or '', redis.call('HLEN', O),
-    tonumber(redis.call('HGET', S, 'exp') or '-1'), redis.call('HGET', S, 'owner') or '', previous}
+  return {applied, st['tier'] or '', redis.call('HLEN', O), opt('exp') or -1, st['owner'] or '', previous}
 end
 
 -- The watermark: a customer lives in one partition per topic, so offsets only grow.
 if wmField ~= '' then
-  local last = redis.call('HGET', S, wmField)
-  if last and tonumber(offset) <= tonumber(last) then return result(0, '-') end
-  redis.call('HSET', S, wmField, offset)
+  local last = opt(wmField)
+  if last and tonumber(offset) <= last then return result(0, '-') end
+  set(wmField, offset)
 end
 
 -- Moves the window end to newAsOf: buckets leaving the window are subtracted from the running
 -- totals and counted in the previous window; buckets older than two windows are deleted.
 local function age(newAsOf)
-  local raw = redis.call('HGET', S, 'asof')
-  if raw and newAsOf <= tonumber(raw) then return end
-  redis.call('HSET', S, 'asof', newAsOf)
-  if not raw then return end
-  local asof = tonumber(raw)
+  local asof = opt('asof')
+  if asof and newAsOf <= asof then return end
+  set('asof', newAsOf)
+  if not asof then return end
   for _, d in ipairs(redis.call('ZRANGEBYSCORE', D, asof - W + 1, newAsOf - W)) do
     local r, g, s, o, t = unpack(redis.call('HMGET', B, d .. 'r', d .. 'g', d .. 's', d .. 'o', d .. 't'))
-    if r then incr(S, 'wr', neg(r)); incr(S, 'pr', r) end
-    if g then incr(S, 'wg', neg(g)) end
-    if s then incr(S, 'ws', neg(s)) end
-    if o then incr(S, 'wo', neg(o)) end
-    if t then incr(S, 'wt', neg(t)) end
+    if r then incr('wr', neg(r)); incr('pr', r) end
+    if g then incr('wg', neg(g)) end
+    if s then incr('ws', neg(s)) end
+    if o then incr('wo', neg(o)) end
+    if t then incr('wt', neg(t)) end
   end
   for _, d in ipairs(redis.call('ZRANGEBYSCORE', D, '-inf', newAsOf - 2 * W)) do
     local r = redis.call('HGET', B, d .. 'r')
-    if r then incr(S, 'pr', neg(r)) end
+    if r then incr('pr', neg(r)) end
     redis.call('HDEL', B, d .. 'r', d .. 'g', d .. 's', d .. 'o', d .. 't')
     redis.call('ZREM', D, d)
   end
@@ -73,20 +92,18 @@ local function age(newAsOf)
 end
 
 local function traits()
-  local asof = tonumber(redis.call('HGET', S, 'asof') or '')
+  local asof, start, last = opt('asof'), opt('since') or opt('first'), opt('last')
   local list = {}
-  local start = tonumber(redis.call('HGET', S, 'since') or '') or tonumber(redis.call('HGET', S, 'first') or '')
-  if asof and start then
-    local last = tonumber(redis.call('HGET', S, 'last') or '')
-    if asof - start >= loyalDays and last and asof - last <= activeDays then table.insert(list, 'LOYAL') end
+  if asof and start and asof - start >= loyalDays and last and asof - last <= activeDays then
+    table.insert(list, 'LOYAL')
   end
-  if num('lr') >= bigRevenue then table.insert(list, 'BIG') end
-  local pr = num('pr')
-  if pr > 0 and num('wr') * 100 >= pr * (100 + growth) then table.insert(list, 'POTENTIAL') end
-  if redis.call('HGET', S, 'strat') == '1' then table.insert(list, 'STRATEGIC') end
+  if n('lr') >= bigRevenue then table.insert(list, 'BIG') end
+  local pr = n('pr')
+  if pr > 0 and n('wr') * 100 >= pr * (100 + growth) then table.insert(list, 'POTENTIAL') end
+  if st['strat'] == '1' then table.insert(list, 'STRATEGIC') end
   if asof and start and asof - start < newDays then table.insert(list, 'NEW') end
   local joined = table.concat(list, ',')
-  redis.call('HSET', S, 'traits', joined)
+  if st['traits'] ~= joined then set('traits', joined) end
   return joined
 end
 
@@ -103,29 +120,31 @@ local function classify(p, gm, s, cur)
 end
 
 local function expiry()
-  local asof = tonumber(redis.call('HGET', S, 'asof') or '')
-  local exp = -1
+  local asof, exp = opt('asof'), -1
   if asof then
     local first = redis.call('ZRANGEBYSCORE', D, asof - W + 1, '+inf', 'LIMIT', 0, 1)
     if first[1] then exp = tonumber(first[1]) + W end
   end
-  redis.call('HSET', S, 'exp', exp)
+  if opt('exp') ~= exp then set('exp', exp) end
 end
 
 -- Re-decides the tier on the window; a change bumps the version and lands in the outbox
 -- in this same atomic step, so it is published at least once with a stable id.
 local function decide()
-  local cur = redis.call('HGET', S, 'tier')
+  local cur = st['tier']
   local joinedTraits = traits()
-  local wr, wg, ws = num('wr'), num('wg'), num('ws')
+  local wr, wg, ws = n('wr'), n('wg'), n('ws')
   local tier = classify(wr - wg - ws, wr - wg, ws, cur)
   if tier == cur then return '-' end
-  local version = redis.call('HINCRBY', S, 'ver', 1)
-  redis.call('HSET', S, 'tier', tier, 'pol', policyVersion)
-  local g = function(f) return redis.call('HGET', S, f) or '0' end
+  local version = n('ver') + 1
+  set('ver', version); set('tier', tier); set('pol', policyVersion)
+  -- money as Redis keeps it: exact integer strings
+  local exact = {}
+  local stored = redis.call('HMGET', S, 'wr', 'wg', 'ws', 'lr', 'lg', 'ls')
+  for i, f in ipairs({'wr', 'wg', 'ws', 'lr', 'lg', 'ls'}) do exact[f] = stored[i] or '0' end
   local entry = cjson.encode({
     v = tostring(version), prev = cur or '', new = tier, pol = policyVersion, wd = tostring(W),
-    wr = g('wr'), wg = g('wg'), ws = g('ws'), lr = g('lr'), lg = g('lg'), ls = g('ls'),
+    wr = exact.wr, wg = exact.wg, ws = exact.ws, lr = exact.lr, lg = exact.lg, ls = exact.ls,
     traits = joinedTraits, trig = eventId, occ = occurredAt,
     contrib = table.concat(redis.call('ZREVRANGE', T, 0, 2), '\n')})
   redis.call('HSET', O, version, entry)
@@ -136,37 +155,42 @@ end
 
 local changed = '-'
 if mode == 'master' then
-  redis.call('HSET', S, 'name', ARGV[16], 'owner', ARGV[17], 'since', ARGV[18], 'strat', ARGV[19])
-  if ARGV[18] == '' then redis.call('HDEL', S, 'since') end
+  set('name', ARGV[16]); set('owner', ARGV[17]); set('strat', ARGV[19])
+  if ARGV[18] == '' then
+    st['since'] = nil
+    redis.call('HDEL', S, 'since')
+  else
+    set('since', ARGV[18])
+  end
   traits()
 elseif mode == 'sweep' then
-  if redis.call('HEXISTS', S, 'asof') == 1 then
+  if opt('asof') then
     age(day)
     changed = decide()
     expiry()
   end
 else
   age(day)
-  local asof = tonumber(redis.call('HGET', S, 'asof'))
-  incr(S, 'lr', rev); incr(S, 'lg', cogs); incr(S, 'ls', cts); incr(S, 'lo', orders); incr(S, 'lt', tickets)
-  incr(M, month, rev)
-  local first, last = tonumber(redis.call('HGET', S, 'first') or ''), tonumber(redis.call('HGET', S, 'last') or '')
-  if not first or day < first then redis.call('HSET', S, 'first', day) end
-  if not last or day > last then redis.call('HSET', S, 'last', day) end
+  local asof = opt('asof')
+  incr('lr', rev); incr('lg', cogs); incr('ls', cts); incr('lo', orders); incr('lt', tickets)
+  hincr(M, month, rev)
+  local first, last = opt('first'), opt('last')
+  if not first or day < first then set('first', day) end
+  if not last or day > last then set('last', day) end
   if day > asof - W then
-    incr(S, 'wr', rev); incr(S, 'wg', cogs); incr(S, 'ws', cts); incr(S, 'wo', orders); incr(S, 'wt', tickets)
-    incr(B, day .. 'r', rev); incr(B, day .. 'g', cogs); incr(B, day .. 's', cts)
-    incr(B, day .. 'o', orders); incr(B, day .. 't', tickets)
+    incr('wr', rev); incr('wg', cogs); incr('ws', cts); incr('wo', orders); incr('wt', tickets)
+    hincr(B, day .. 'r', rev); hincr(B, day .. 'g', cogs); hincr(B, day .. 's', cts)
+    hincr(B, day .. 'o', orders); hincr(B, day .. 't', tickets)
     redis.call('ZADD', D, day, day)
     local impact = tonumber(rev) - tonumber(cogs) - tonumber(cts)
     if impact ~= 0 then
       redis.call('ZADD', T, math.abs(impact), table.concat({day, eventId, kind, ref, occurredAt,
         string.format('%d', impact)}, '|'))
-      local size = redis.call('ZCARD', T)
-      if size > topN then redis.call('ZREMRANGEBYRANK', T, 0, size - topN - 1) end
+      if redis.call('ZCARD', T) > topN then redis.call('ZREMRANGEBYRANK', T, 0, -topN - 1) end
     end
   end
   changed = decide()
   expiry()
 end
+flush()
 return result(1, changed)

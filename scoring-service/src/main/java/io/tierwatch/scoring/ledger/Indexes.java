@@ -23,6 +23,11 @@ final class Indexes {
         outcomes.forEach(o -> last.put(o.customerId(), o));
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             for (ApplyOutcome o : last.values()) {
+                if (o.windowExpiry() >= 0) {
+                    pipeline.zadd(LedgerKeys.EXPIRY, o.windowExpiry(), o.customerId());
+                } else {
+                    pipeline.zrem(LedgerKeys.EXPIRY, o.customerId());
+                }
                 if (o.tier() == null) {
                     continue;
                 }
@@ -36,11 +41,6 @@ final class Indexes {
                 pipeline.zadd(LedgerKeys.ALL, 0, o.customerId());
                 if (o.owner() != null) {
                     pipeline.sadd(LedgerKeys.owner(o.owner()), o.customerId());
-                }
-                if (o.windowExpiry() >= 0) {
-                    pipeline.zadd(LedgerKeys.EXPIRY, o.windowExpiry(), o.customerId());
-                } else {
-                    pipeline.zrem(LedgerKeys.EXPIRY, o.customerId());
                 }
             }
             pipeline.sync();

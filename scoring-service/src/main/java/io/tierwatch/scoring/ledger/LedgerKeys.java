@@ -42,8 +42,8 @@ public final class LedgerKeys {
         return key(customerId, "t");
     }
 
-    /** In the order the apply script expects its KEYS. */
-    static List<String> scriptKeys(String customerId) {
+    /** All keys of a customer, in the order the apply script expects its KEYS. */
+    public static List<String> scriptKeys(String customerId) {
         return List.of(state(customerId), key(customerId, "b"), key(customerId, "d"), contributors(customerId),
                 outbox(customerId), history(customerId), months(customerId));
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,6 @@ import io.tierwatch.contracts.TierDirection;
 import io.tierwatch.contracts.Trait;
 import io.tierwatch.scoring.domain.Explanation;
 import io.tierwatch.scoring.domain.PolicySettings;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * A tier change as the apply script wrote it (a JSON object of strings, see docs). Everything
@@ -26,14 +26,12 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class OutboxEntry {
 
-    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
-    };
-
     private OutboxEntry() {
     }
 
     public static CustomerTierChanged parse(String customerId, String json, PolicySettings policy) {
-        Map<String, String> e = CloudEventsKafka.json().readValue(json, MAP);
+        Map<String, String> e = new HashMap<>();
+        CloudEventsKafka.json().readTree(json).properties().forEach(p -> e.put(p.getKey(), p.getValue().asString()));
         Tier previous = e.get("prev").isEmpty() ? null : Tier.valueOf(e.get("prev"));
         Tier next = Tier.valueOf(e.get("new"));
         int windowDays = Integer.parseInt(e.get("wd"));
