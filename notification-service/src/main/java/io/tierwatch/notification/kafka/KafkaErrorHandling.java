@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -14,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tierwatch.contracts.InvalidEventException;
 import io.tierwatch.contracts.Topics;
+import io.tierwatch.notification.NotificationProperties;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
@@ -27,8 +30,9 @@ class KafkaErrorHandling {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, MeterRegistry meters) {
+        // Partition -1: the producer picks it from the key (the customer id), whatever the DLT's partition count.
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+                (record, e) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
         backOff.setMaxElapsedTime(30_000);
@@ -48,6 +52,14 @@ class KafkaErrorHandling {
             }
         });
         return handler;
+    }
+
+    /** The input topics' dead-letter topics, created at start when missing (brokers here do not auto-create). */
+    @Bean
+    KafkaAdmin.NewTopics inputDeadLetterTopics(NotificationProperties properties) {
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(Topics.deadLetterOf(properties.topics().customers())).partitions(3).build(),
+                TopicBuilder.name(Topics.deadLetterOf(properties.topics().tierChanges())).partitions(3).build());
     }
 
     private static void count(MeterRegistry meters, String name, String topic) {
