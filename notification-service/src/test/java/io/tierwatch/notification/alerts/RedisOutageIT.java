@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tierwatch.contracts.Tier;
 import io.tierwatch.contracts.Topics;
+import io.tierwatch.notification.Api;
 import io.tierwatch.notification.Events;
 import io.tierwatch.notification.NotificationServiceIT;
 import io.tierwatch.testsupport.KafkaProbe;
@@ -37,6 +38,7 @@ class RedisOutageIT extends NotificationServiceIT {
             try {
                 Events.send(Events.tierChange(customerId, 2, Tier.B, Tier.D, -300, Set.of()));
                 await().atMost(Duration.ofSeconds(30)).until(() -> failures() > failuresBefore);
+                assertThat(Api.anonymous(baseUrl()).get("/actuator/health").status()).as("health DOWN").isEqualTo(503);
             } finally {
                 redis.start();
             }
@@ -46,6 +48,7 @@ class RedisOutageIT extends NotificationServiceIT {
                     .until(() -> BOSS.receivedFor(customerId).size() + REP_1.receivedFor(customerId).size() > 0);
             assertThat(BOSS.receivedFor(customerId).size() + REP_1.receivedFor(customerId).size()).isEqualTo(1);
             assertThat(deadLetters.records().stream().filter(r -> customerId.equals(r.key()))).isEmpty();
+            assertThat(Api.anonymous(baseUrl()).get("/actuator/health").status()).isEqualTo(200);
         }
     }
 
