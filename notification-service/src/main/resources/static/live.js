@@ -36,7 +36,8 @@
       return;
     }
     const item = render(alert);
-    const newer = Array.from(list.children).find(li => li.dataset.createdAt < alert.createdAt);
+    const created = Date.parse(alert.createdAt);
+    const newer = Array.from(list.children).find(li => Date.parse(li.dataset.createdAt) < created);
     list.insertBefore(item, newer || null);
     empty.hidden = true;
   }

@@ -62,7 +62,8 @@ public record NotificationProperties(
             @DefaultValue("5m") Duration maxBackoff,
             @DefaultValue("200ms") Duration pollInterval,
             @DefaultValue("60s") Duration lease,
-            @DefaultValue("10s") Duration webhookTimeout) {
+            @DefaultValue("10s") Duration webhookTimeout,
+            @DefaultValue("8") int concurrency) {
     }
 
     /** When digest reps get their batch: a cron expression in the given zone. */

@@ -1,6 +1,7 @@
 package io.tierwatch.notification.alerts;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,7 @@ class TierChangeHandler {
         Alert alert = new Alert(change.eventId(), rep.id(), customer.customerId(), customer.name(),
                 customer.ownerRepId(), rule, decision.get().action(), change.previousTier(), change.newTier(),
                 change.windowDays(), change.window(), change.lifetime(), traits, change.reason(),
-                change.contributors(), change.occurredAt(), clock.instant());
+                change.contributors(), change.occurredAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         List<Channel> channels = senders.stream().filter(s -> s.reaches(rep)).map(ChannelSender::channel).toList();
         AlertRecorder.Outcome outcome = recorder.record(alert, rep, channels);
         events.recorded(rule, outcome.name(), outcome == AlertRecorder.Outcome.ACCEPTED ? alert : null);

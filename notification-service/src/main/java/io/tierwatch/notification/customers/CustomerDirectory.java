@@ -1,6 +1,5 @@
 package io.tierwatch.notification.customers;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -53,12 +52,6 @@ public class CustomerDirectory {
         return Optional.of(new Customer(customerId, f.get("name"), blankToNull(f.get("owner")),
                 f.getOrDefault("since", "").isEmpty() ? null : LocalDate.parse(f.get("since")),
                 Boolean.parseBoolean(f.get("strategic"))));
-    }
-
-    /** When the customer was last updated, for tests and diagnostics. */
-    public Optional<Instant> updatedAt(String customerId) {
-        String millis = jedis.hget(PREFIX + customerId, "updatedAt");
-        return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
     }
 
     private static String blankToNull(String value) {

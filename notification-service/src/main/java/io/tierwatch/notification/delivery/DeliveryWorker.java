@@ -2,12 +2,18 @@ package io.tierwatch.notification.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,19 +39,20 @@ class DeliveryWorker implements SmartLifecycle {
 
     private final DeliveryStore store;
     private final RepDirectory reps;
-    private final Map<Channel, ChannelSender> senders;
+    private final Map<Channel, ChannelSender> channels;
     private final DeadLetters deadLetters;
     private final DeliveryMeters meters;
     private final NotificationProperties.Delivery settings;
     private final Backoff backoff;
     private final Clock clock;
     private ScheduledExecutorService executor;
+    private ExecutorService senders;
 
     DeliveryWorker(DeliveryStore store, RepDirectory reps, List<ChannelSender> senders, DeadLetters deadLetters,
             DeliveryMeters meters, NotificationProperties properties, Clock clock) {
         this.store = store;
         this.reps = reps;
-        this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
+        this.channels = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         this.deadLetters = deadLetters;
         this.meters = meters;
         this.settings = properties.delivery();
@@ -53,12 +60,22 @@ class DeliveryWorker implements SmartLifecycle {
         this.clock = clock;
     }
 
+    /** Claims a batch and sends it in parallel, so one slow webhook does not hold up every other rep. */
     void workDue() {
+        List<Callable<Void>> sends = new ArrayList<>();
         try {
             for (String item : store.claim(clock.millis(), settings.lease().toMillis(), BATCH)) {
-                store.load(item).ifPresentOrElse(this::deliver, () -> log.warn("Dropped delivery {}: alert expired", item));
+                sends.add(() -> {
+                    store.load(item).ifPresentOrElse(this::deliver, () -> log.warn("Dropped delivery {}: alert expired", item));
+                    return null;
+                });
             }
-        } catch (RuntimeException e) {
+            for (Future<Void> sent : senders.invokeAll(sends)) {
+                sent.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | ExecutionException e) {
             // Redis away or a bug in one item: the leases run out and the items come back.
             log.warn("Delivery round failed: {}", e.toString());
         }
@@ -67,7 +84,7 @@ class DeliveryWorker implements SmartLifecycle {
     private void deliver(DeliveryStore.Due due) {
         int attempt = due.attempts() + 1;
         Optional<Rep> rep = reps.find(due.repId());
-        ChannelSender sender = senders.get(due.channel());
+        ChannelSender sender = channels.get(due.channel());
         try {
             if (rep.isEmpty() || sender == null) {
                 throw new IllegalStateException("rep " + due.repId() + " or channel " + due.channel() + " is gone");
@@ -100,6 +117,8 @@ class DeliveryWorker implements SmartLifecycle {
     @Override
     public synchronized void start() {
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "alert-delivery"));
+        AtomicInteger n = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(settings.concurrency(), r -> new Thread(r, "alert-send-" + n.incrementAndGet()));
         long every = settings.pollInterval().toMillis();
         executor.scheduleWithFixedDelay(this::workDue, every, every, TimeUnit.MILLISECONDS);
     }
@@ -108,12 +127,15 @@ class DeliveryWorker implements SmartLifecycle {
     public synchronized void stop() {
         if (executor != null) {
             executor.shutdown();
+            senders.shutdown();
             try {
                 executor.awaitTermination(10, TimeUnit.SECONDS);
+                senders.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             executor = null;
+            senders = null;
         }
     }
 

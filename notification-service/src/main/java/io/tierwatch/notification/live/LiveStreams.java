@@ -38,6 +38,13 @@ class LiveStreams {
         emitter.onCompletion(() -> streams.remove(stream));
         emitter.onTimeout(() -> streams.remove(stream));
         emitter.onError(e -> streams.remove(stream));
+        // A first comment commits the response, so the client sees the stream open even with no backlog.
+        try {
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+            return emitter;
+        }
         // Listen before reading the backlog, so nothing falls between; the page drops repeats by id.
         streams.add(stream);
         List<AlertLogEntry> recent = log.recent(repId, backlog);
@@ -70,8 +77,10 @@ class LiveStreams {
         });
     }
 
-    int open() {
-        return streams.size();
+    /** Ends every stream (on shutdown, so graceful shutdown need not wait for them); browsers reconnect elsewhere. */
+    void closeAll() {
+        streams.forEach(s -> s.emitter().complete());
+        streams.clear();
     }
 
     private boolean send(Stream stream, AlertLogEntry entry) {

@@ -75,9 +75,11 @@ class LiveSubscriber implements SmartLifecycle {
         executor.scheduleWithFixedDelay(streams::heartbeat, 15, 15, TimeUnit.SECONDS);
     }
 
+    /** Runs before the web server's graceful shutdown, which would otherwise wait for the open streams. */
     @Override
     public synchronized void stop() {
         running = false;
+        streams.closeAll();
         JedisPubSub pubSub = subscription;
         if (pubSub != null && pubSub.isSubscribed()) {
             pubSub.unsubscribe();

@@ -31,10 +31,6 @@ public record Rep(
         return role == Role.MANAGER;
     }
 
-    public Rep withPreferences(URI newWebhookUrl, String newSecret, String newEmail, DeliveryMode newDelivery) {
-        return new Rep(id, name, newEmail, newWebhookUrl, newSecret, password, role, newDelivery);
-    }
-
     @Override
     public String toString() {
         return "Rep[id=" + id + ", role=" + role + ", delivery=" + delivery + "]";

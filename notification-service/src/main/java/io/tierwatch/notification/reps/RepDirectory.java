@@ -53,10 +53,6 @@ public class RepDirectory {
                 changed.containsKey("delivery") ? Rep.DeliveryMode.valueOf(changed.get("delivery")) : rep.delivery()));
     }
 
-    public boolean isConfigured(String id) {
-        return configured.containsKey(id);
-    }
-
     public List<Rep> all() {
         TreeSet<String> ids = new TreeSet<>(configured.keySet());
         ids.addAll(jedis.smembers(INDEX));

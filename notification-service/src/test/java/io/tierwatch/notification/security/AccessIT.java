@@ -1,0 +1,91 @@
+package io.tierwatch.notification.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.tierwatch.contracts.Tier;
+import io.tierwatch.notification.Api;
+import io.tierwatch.notification.Events;
+import io.tierwatch.notification.NotificationServiceIT;
+
+class AccessIT extends NotificationServiceIT {
+
+    @Test
+    void withoutLoginTheApiAndTheStreamAnswer401() {
+        Api anonymous = Api.anonymous(baseUrl());
+        assertThat(anonymous.get("/api/v1/alerts").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/v1/alerts/stream").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/v1/reps").status()).isEqualTo(401);
+        assertThat(new Api(baseUrl(), "rep-1", "wrong").get("/api/v1/alerts").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRepAskingForAnotherRepsAlertsStreamOrSettingsGets403() {
+        Api rep2 = Api.as(baseUrl(), "rep-2");
+        Api.Response alerts = rep2.get("/api/v1/alerts?rep=rep-1");
+        assertThat(alerts.status()).isEqualTo(403);
+        assertThat(alerts.contentType()).startsWith("application/problem+json");
+        assertThat(rep2.get("/api/v1/alerts/stream?rep=rep-1").status()).isEqualTo(403);
+        assertThat(rep2.get("/api/v1/reps/rep-1").status()).isEqualTo(403);
+        assertThat(rep2.put("/api/v1/reps/rep-1", "{\"email\":\"x@example.com\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRepReadsOnlyTheirOwnAlertsAndAManagerReadsEveryonesOrOneRepsOnRequest() {
+        String ofRep1 = newCustomerId();
+        String ofRep3 = newCustomerId();
+        givenCustomer(ofRep1, "Own Customer", "rep-1", false);
+        givenCustomer(ofRep3, "Someone Else's", "rep-3", false);
+        Events.send(Events.tierChange(ofRep1, 2, Tier.B, Tier.D, -5, Set.of()));
+        Events.send(Events.tierChange(ofRep3, 2, Tier.B, Tier.D, -5, Set.of()));
+        Api boss = Api.as(baseUrl(), "boss");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> boss.get("/api/v1/alerts?limit=500").body().contains(ofRep1) && boss.get("/api/v1/alerts?limit=500").body().contains(ofRep3));
+
+        String rep1Alerts = Api.as(baseUrl(), "rep-1").get("/api/v1/alerts?limit=500").body();
+        assertThat(rep1Alerts).contains(ofRep1).doesNotContain(ofRep3);
+        String onlyRep3 = boss.get("/api/v1/alerts?rep=rep-3&limit=500").body();
+        assertThat(onlyRep3).contains(ofRep3).doesNotContain(ofRep1);
+    }
+
+    @Test
+    void healthInfoAndPrometheusAreOpenAndNothingElseIs() {
+        Api anonymous = Api.anonymous(baseUrl());
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/info").status()).isEqualTo(200);
+        Api.Response prometheus = anonymous.get("/actuator/prometheus");
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("tierwatch_alerts_total");
+        assertThat(anonymous.get("/actuator/env").status()).isNotEqualTo(200);
+        assertThat(anonymous.get("/actuator/beans").status()).isNotEqualTo(200);
+    }
+
+    @Test
+    void theRepsApiNeverShowsSecretsOrPasswords() {
+        Api.Response all = Api.as(baseUrl(), "boss").get("/api/v1/reps");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body()).contains("\"rep-1\"", "\"webhookSecretSet\":true", "127.0.0.1")
+                .doesNotContain("s3cret", "pw-", "/hook");
+        Api.Response own = Api.as(baseUrl(), "rep-1").get("/api/v1/reps");
+        assertThat(own.json().valueStream().map(r -> r.path("id").asString())).containsExactly("rep-1");
+    }
+
+    @Test
+    void aRepChangesTheirOwnChannelsAndAnInvalidWebhookUrlIsAProblemNamingTheField() {
+        Api rep3 = Api.as(baseUrl(), "rep-3");
+        Api.Response invalid = rep3.put("/api/v1/reps/rep-3", "{\"webhookUrl\":\"ftp://example.com/x\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+        assertThat(invalid.json().path("field").asString()).isEqualTo("webhookUrl");
+
+        Api.Response renamed = rep3.put("/api/v1/reps/rep-3", "{\"name\":\"Zhang Min (East)\"}");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().path("name").asString()).isEqualTo("Zhang Min (East)");
+        assertThat(renamed.json().path("delivery").asString()).isEqualTo("IMMEDIATE");
+    }
+}
