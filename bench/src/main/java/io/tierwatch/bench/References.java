@@ -1,0 +1,51 @@
+package io.tierwatch.bench;
+
+import io.tierwatch.bench.measure.RedisStats.CommandStat;
+import io.tierwatch.bench.report.Format;
+import io.tierwatch.bench.script.Ceiling;
+import io.tierwatch.bench.script.NaiveBaseline;
+
+/** The two references every result is compared with, measured in the same run on the same Redis. */
+final class References {
+
+    static final String SECTION = "References (same run, same redis-server)";
+
+    record Figures(double ceiling, double ceilingMicros, double naive, double naiveMicros) {
+    }
+
+    private References() {
+    }
+
+    static Figures measure(Run run) throws Exception {
+        Settings s = run.settings();
+        Run.step("Ceiling: redis-benchmark, EVALSHA of the apply script, " + Format.count(s.ceilingRequests())
+                + " calls, -c " + s.ceilingClients() + " -P " + s.ceilingPipeline());
+        run.redis().flushAll();
+        run.redis().resetStats();
+        Ceiling.Result ceiling = Ceiling.run(s.redisHost(), s.redisPort(), run.sha(), s.ceilingRequests(),
+                s.customers(), s.ceilingClients(), s.ceilingPipeline());
+        CommandStat ceilingStat = evalsha(run);
+        run.results().add(SECTION, "ceiling: redis-benchmark EVALSHA, pipelined", Format.rate(ceiling.perSecond()));
+        run.results().add(SECTION, "ceiling: Redis time per apply call", Format.micros(ceilingStat.usecPerCall()));
+        run.results().note("Ceiling command: `" + String.join(" ", ceiling.command()).replace(run.sha(), "<sha of apply.lua>")
+                + "`. redis-benchmark 7.0 draws every `__rand_int__` on its own, so the 7 keys of a call belong to "
+                + "random customers and the offset is random; the day is fixed, so no bucket ages.");
+
+        Run.step("Naive baseline: one synchronous EVALSHA per event, " + Format.count(s.naiveEvents()) + " events");
+        run.redis().flushAll();
+        run.redis().resetStats();
+        double naive = NaiveBaseline.run(s.redisHost(), s.redisPort(), run.sha(),
+                run.stream("naive-", s.customers(), 0.5, 0, Run.history(s.naiveEvents()))::next, s.naiveEvents());
+        CommandStat naiveStat = evalsha(run);
+        run.results().add(SECTION, "naive: one EVALSHA round trip per event", Format.rate(naive));
+        run.results().add(SECTION, "naive: Redis time per apply call", Format.micros(naiveStat.usecPerCall()));
+        run.results().note("Naive baseline: the first " + Format.count(s.naiveEvents()) + " events of the same "
+                + "seeded synthetic stream, one Jedis `evalsha` per event, each reply awaited (io.tierwatch.bench.script.NaiveBaseline).");
+        run.redis().flushAll();
+        return new Figures(ceiling.perSecond(), ceilingStat.usecPerCall(), naive, naiveStat.usecPerCall());
+    }
+
+    static CommandStat evalsha(Run run) {
+        return run.redis().commandStats().getOrDefault("evalsha", new CommandStat(0, 0));
+    }
+}
