@@ -18,6 +18,7 @@ import io.tierwatch.bench.report.Machine;
 import io.tierwatch.bench.report.MarkdownReport;
 import io.tierwatch.bench.report.Results;
 import io.tierwatch.bench.stack.ServiceProcess;
+import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.contracts.Topics;
 
 /**
@@ -36,6 +37,7 @@ public final class Bench {
             throw new IllegalArgumentException("the datasets are not in " + s.datasetsDir()
                     + ": pass --datasets DIR (bench/run: BENCH_DATASETS=DIR) or --no-datasets");
         }
+        List<EventEnvelope<?>> datasets = Replay.load(s);
         Results results = new Results();
         List<ServiceProcess> started = new ArrayList<>();
         long begin = System.nanoTime();
@@ -52,7 +54,7 @@ public final class Bench {
             }
             Throughput.Figures tp = Throughput.measure(run, scoringJvm, started);
             String scoringGroup = lag.groupConsuming(Topics.ORDERS, Duration.ofSeconds(10));
-            double replay = s.datasets() ? Replay.measure(run, scoringGroup) : 0;
+            double replay = datasets.isEmpty() ? 0 : Replay.measure(run, scoringGroup, datasets);
 
             Run.step("Starting notification-service (its tier-change group starts at the end of the topic)");
             lag.skipToEnd("notification-service", List.of(Topics.CUSTOMER_TIER_CHANGES));

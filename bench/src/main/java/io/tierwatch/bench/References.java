@@ -4,14 +4,18 @@ import io.tierwatch.bench.measure.RedisStats.CommandStat;
 import io.tierwatch.bench.report.Format;
 import io.tierwatch.bench.script.Ceiling;
 import io.tierwatch.bench.script.NaiveBaseline;
+import io.tierwatch.bench.script.PipelinedReference;
 
 /** The two references every result is compared with, measured in the same run on the same Redis. */
 final class References {
 
     static final String SECTION = "References (same run, same redis-server)";
 
-    record Figures(double ceiling, double ceilingMicros, double naive, double naiveMicros) {
+    record Figures(double ceiling, double ceilingMicros, double naive, double naiveMicros, double pipelined) {
     }
+
+    /** scoring-service's max.poll.records: one poll is one pipeline there. */
+    static final int BATCH = 500;
 
     private References() {
     }
@@ -42,7 +46,19 @@ final class References {
         run.results().note("Naive baseline: the first " + Format.count(s.naiveEvents()) + " events of the same "
                 + "seeded synthetic stream, one Jedis `evalsha` per event, each reply awaited (io.tierwatch.bench.script.NaiveBaseline).");
         run.redis().flushAll();
-        return new Figures(ceiling.perSecond(), ceilingStat.usecPerCall(), naive, naiveStat.usecPerCall());
+
+        Run.step("Pipelined reference: the same events, EVALSHA pipelined in batches of " + BATCH + " from Java");
+        run.redis().resetStats();
+        double pipelined = PipelinedReference.run(s.redisHost(), s.redisPort(), run.sha(),
+                run.stream("naive-", s.customers(), 0.5, 0, Run.history(s.naiveEvents()))::next, s.naiveEvents(), BATCH);
+        CommandStat pipelinedStat = evalsha(run);
+        run.results().add(SECTION, "pipelined (batches of " + BATCH + ", no Kafka): the stream's own mix", Format.rate(pipelined));
+        run.results().add(SECTION, "pipelined: Redis time per apply call", Format.micros(pipelinedStat.usecPerCall()));
+        run.results().note("Pipelined reference: the naive run's events again, into a flushed Redis, pipelined in "
+                + "batches of " + BATCH + " (scoring-service's max.poll.records) from one Java connection: the ceiling "
+                + "for the real event mix, which redis-benchmark's random keys do not reproduce.");
+        run.redis().flushAll();
+        return new Figures(ceiling.perSecond(), ceilingStat.usecPerCall(), naive, naiveStat.usecPerCall(), pipelined);
     }
 
     static CommandStat evalsha(Run run) {

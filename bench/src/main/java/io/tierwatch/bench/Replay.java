@@ -23,8 +23,12 @@ final class Replay {
     private Replay() {
     }
 
-    static double measure(Run run, String group) throws Exception {
-        List<EventEnvelope<?>> events = Datasets.replay(run.settings().datasetsDir());
+    /** Read before the run starts, so a missing or broken file fails it at once. */
+    static List<EventEnvelope<?>> load(Settings settings) throws java.io.IOException {
+        return settings.datasets() ? Datasets.replay(settings.datasetsDir()) : List.of();
+    }
+
+    static double measure(Run run, String group, List<EventEnvelope<?>> events) throws Exception {
         Set<String> customers = new HashSet<>();
         events.forEach(e -> customers.add(e.subject()));
         Run.step("Replaying " + Format.count(events.size()) + " dataset events (" + Format.count(customers.size())

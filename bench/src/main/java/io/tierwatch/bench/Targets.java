@@ -35,6 +35,7 @@ final class Targets {
         r.target(SECTION, "Redis bytes per customer", Format.bytes(tp.bytesPerCustomer()), "≤ 1,024 B",
                 tp.bytesPerCustomer() <= 1024);
         r.add(SECTION, "sustained scoring ÷ ceiling (redis-benchmark)", Format.ratio(tp.perSecond() / refs.ceiling()));
+        r.add(SECTION, "sustained scoring ÷ pipelined reference (same mix, no Kafka)", Format.ratio(tp.perSecond() / refs.pipelined()));
         r.add(SECTION, "naive baseline ÷ ceiling", Format.ratio(refs.naive() / refs.ceiling()));
         if (replay > 0) {
             r.add(SECTION, "dataset replay ÷ naive / ÷ ceiling", Format.ratio(replay / refs.naive()) + " / "

@@ -1,6 +1,8 @@
 package io.tierwatch.bench.load;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +24,7 @@ import io.tierwatch.contracts.ReturnedLine;
  * The UCI Online Retail by-day files as events in time order: an invoice is an OrderPlaced, a
  * {@code C} invoice an OrderLinesReturned. Rows without a customer, stock adjustments (negative
  * quantity on a normal invoice) and negative prices (bad-debt adjustments) carry no customer
- * money and are left out. Cost of goods is {@value CdnowReplay#COST_PERCENT}% of the price.
+ * money and are left out; prices are rounded to the cent. Cost of goods is {@value CdnowReplay#COST_PERCENT}% of the price.
  */
 final class RetailReplay {
 
@@ -55,11 +57,16 @@ final class RetailReplay {
                     open = new Invoice(f.get(0), "retail-" + f.get(6).replaceFirst("\\.0$", ""),
                             LocalDateTime.parse(f.get(4), TIME).toInstant(ZoneOffset.UTC), cancel);
                 }
-                open.add(f.get(1), Math.abs(quantity), Money.parse(f.get(5)).minorUnits());
+                open.add(f.get(1), Math.abs(quantity), cents(f.get(5)));
             }
             flush(open, events);
         }
         return events;
+    }
+
+    /** A few prices of the full year have a third decimal (0.001): rounded half up to the cent. */
+    static long cents(String price) {
+        return new BigDecimal(price).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
     }
 
     private static Invoice flush(Invoice invoice, List<EventEnvelope<?>> events) {
