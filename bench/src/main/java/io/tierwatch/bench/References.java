@@ -31,7 +31,7 @@ final class References {
         CommandStat ceilingStat = evalsha(run);
         run.results().add(SECTION, "ceiling: redis-benchmark EVALSHA, pipelined", Format.rate(ceiling.perSecond()));
         run.results().add(SECTION, "ceiling: Redis time per apply call", Format.micros(ceilingStat.usecPerCall()));
-        run.results().note("Ceiling command: `" + String.join(" ", ceiling.command()).replace(run.sha(), "<sha of apply.lua>")
+        run.results().note("Ceiling command: `" + shell(ceiling.command()).replace(run.sha(), "<sha of apply.lua>")
                 + "`. redis-benchmark 7.0 draws every `__rand_int__` on its own, so the 7 keys of a call belong to "
                 + "random customers and the offset is random; the day is fixed, so no bucket ages.");
 
@@ -59,6 +59,12 @@ final class References {
                 + "for the real event mix, which redis-benchmark's random keys do not reproduce.");
         run.redis().flushAll();
         return new Figures(ceiling.perSecond(), ceilingStat.usecPerCall(), naive, naiveStat.usecPerCall(), pipelined);
+    }
+
+    /** The command as one would type it: empty and braced arguments quoted. */
+    static String shell(java.util.List<String> command) {
+        return command.stream().map(a -> a.isEmpty() || a.matches(".*[{}|*$ ].*") ? "'" + a + "'" : a)
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     static CommandStat evalsha(Run run) {
