@@ -17,6 +17,7 @@ import io.tierwatch.bench.report.Format;
 import io.tierwatch.bench.report.Machine;
 import io.tierwatch.bench.report.MarkdownReport;
 import io.tierwatch.bench.report.Results;
+import io.tierwatch.bench.script.ApplyCall;
 import io.tierwatch.bench.stack.ServiceProcess;
 import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.contracts.Topics;
@@ -45,7 +46,9 @@ public final class Bench {
         try (RedisStats redis = new RedisStats(s.redisHost(), s.redisPort()); Lag lag = new Lag(s.bootstrap());
                 WebhookReceiver webhooks = new WebhookReceiver(s.webhookPort())) {
             Machine.describe(results, redis.version());
-            Run run = new Run(s, results, redis, lag, redis.scriptLoad(Files.readString(s.applyScript())));
+            String script = Files.readString(s.applyScript());
+            ApplyCall.verify(script);
+            Run run = new Run(s, results, redis, lag, redis.scriptLoad(script));
             References.Figures refs = References.measure(run);
             List<String> scoringJvm = new ArrayList<>(List.of("-Xms128m", "-Xmx512m"));
             if (s.jfr()) {

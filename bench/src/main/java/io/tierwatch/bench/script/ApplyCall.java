@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.contracts.OrderLinesReturned;
@@ -30,7 +32,33 @@ public final class ApplyCall {
     static final List<String> SETTINGS = List.of("90", "100000", "10000", "50", "10", "5000", "policy-1", "5",
             "30", "365", "90", "1000000", "20", "10");
 
+    private static final Pattern KEY_USE = Pattern.compile("KEYS\\[(\\d+)]");
+    private static final Pattern ARG_USE = Pattern.compile("ARGV\\[(\\d+)]");
+
     private ApplyCall() {
+    }
+
+    /**
+     * Fails the run at once when the script reads more (or fewer) KEYS or ARGV than this class
+     * sends: the sign that the contract changed and this class must follow.
+     */
+    public static void verify(String script) {
+        int keys = highest(KEY_USE, script);
+        int args = highest(ARG_USE, script);
+        if (keys != KEY_PARTS.size() || args != 19 + SETTINGS.size()) {
+            throw new IllegalStateException("apply.lua reads KEYS[1.." + keys + "] and ARGV[1.." + args + "], but "
+                    + "bench/src/main/java/io/tierwatch/bench/script/ApplyCall.java sends " + KEY_PARTS.size()
+                    + " keys and " + (19 + SETTINGS.size()) + " args: update ApplyCall to the script's contract");
+        }
+    }
+
+    private static int highest(Pattern pattern, String script) {
+        Matcher m = pattern.matcher(script);
+        int max = 0;
+        while (m.find()) {
+            max = Math.max(max, Integer.parseInt(m.group(1)));
+        }
+        return max;
     }
 
     public static List<String> keys(String customerId) {

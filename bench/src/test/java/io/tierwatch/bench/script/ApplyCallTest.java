@@ -1,6 +1,7 @@
 package io.tierwatch.bench.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Instant;
@@ -30,5 +31,13 @@ class ApplyCallTest {
         assertThat(argv.subList(0, 15)).containsExactly("event", "wm:tierwatch.service-tickets:2", "41", "c-1", "e-1",
                 String.valueOf(at.getEpochSecond() / 86_400), at.toString(), "ticket", "t-1", "0", "0", "8500", "0", "1",
                 "2026-03");
+    }
+
+    @Test
+    void acceptsAScriptReadingExactlyWhatItSendsAndRejectsOneThatReadsMore() {
+        String script = "local s = KEYS[7]\nlocal a, b = ARGV[1], ARGV[33]\n";
+        ApplyCall.verify(script);
+        assertThatThrownBy(() -> ApplyCall.verify(script + "local c = ARGV[34]\n"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ARGV[1..34]");
     }
 }
