@@ -32,8 +32,19 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Settings s = Settings.parse(args);
+    /** Exits with 0 when the report is written, 1 with the reason when a phase failed. */
+    public static void main(String[] args) {
+        try {
+            run(Settings.parse(args));
+        } catch (Exception e) {
+            System.err.println("bench failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0); // client threads (Kafka, the webhook receiver) must not keep the JVM alive
+    }
+
+    private static void run(Settings s) throws Exception {
         if (s.datasets() && !Files.isDirectory(s.datasetsDir().resolve("retail-data/by-day"))) {
             throw new IllegalArgumentException("the datasets are not in " + s.datasetsDir()
                     + ": pass --datasets DIR (bench/run: BENCH_DATASETS=DIR) or --no-datasets");

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
@@ -19,6 +20,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+    private final ExecutorService executor;
     private volatile long lastArrival;
 
     public WebhookReceiver(int port) throws IOException {
@@ -36,7 +38,12 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "bench-webhook");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -59,5 +66,6 @@ public final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
