@@ -39,7 +39,7 @@ final class References {
         run.redis().flushAll();
         run.redis().resetStats();
         double naive = NaiveBaseline.run(s.redisHost(), s.redisPort(), run.sha(),
-                run.stream("naive-", s.customers(), 0.5, 0, Run.history(s.naiveEvents()))::next, s.naiveEvents());
+                run.stream("naive-", s.customers(), s.newShare(), 0, Run.history(s.events()))::next, s.naiveEvents());
         CommandStat naiveStat = evalsha(run);
         run.results().add(SECTION, "naive: one EVALSHA round trip per event", Format.rate(naive));
         run.results().add(SECTION, "naive: Redis time per apply call", Format.micros(naiveStat.usecPerCall()));
@@ -50,7 +50,7 @@ final class References {
         Run.step("Pipelined reference: the same events, EVALSHA pipelined in batches of " + BATCH + " from Java");
         run.redis().resetStats();
         double pipelined = PipelinedReference.run(s.redisHost(), s.redisPort(), run.sha(),
-                run.stream("naive-", s.customers(), 0.5, 0, Run.history(s.naiveEvents()))::next, s.naiveEvents(), BATCH);
+                run.stream("naive-", s.customers(), s.newShare(), 0, Run.history(s.events()))::next, s.naiveEvents(), BATCH);
         CommandStat pipelinedStat = evalsha(run);
         run.results().add(SECTION, "pipelined (batches of " + BATCH + ", no Kafka): the stream's own mix", Format.rate(pipelined));
         run.results().add(SECTION, "pipelined: Redis time per apply call", Format.micros(pipelinedStat.usecPerCall()));

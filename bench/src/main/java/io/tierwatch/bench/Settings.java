@@ -50,18 +50,18 @@ record Settings(
         boolean quick = a.containsKey("quick");
         Path root = Path.of(a.getOrDefault("root", ".")).toAbsolutePath().normalize();
         return new Settings(quick,
-                num(a, "events", quick ? 50_000 : 2_000_000),
+                num(a, "events", quick ? 50_000 : 1_200_000),
                 (int) num(a, "customers", quick ? 25_000 : 1_000_000),
                 Double.parseDouble(a.getOrDefault("zipf", "0.9")),
                 num(a, "seed", 20261127),
-                num(a, "naive-events", quick ? 20_000 : 200_000),
-                num(a, "ceiling-requests", quick ? 100_000 : 1_000_000),
+                num(a, "naive-events", quick ? 20_000 : 100_000),
+                num(a, "ceiling-requests", quick ? 100_000 : 500_000),
                 (int) num(a, "ceiling-clients", 4),
                 (int) num(a, "ceiling-pipeline", 64),
                 Double.parseDouble(a.getOrDefault("rate", "5000")),
                 (int) num(a, "latency-seconds", quick ? 10 : 60),
                 (int) num(a, "latency-customers", quick ? 3_000 : 20_000),
-                num(a, "saturation-events", quick ? 30_000 : 300_000),
+                num(a, "saturation-events", quick ? 30_000 : 150_000),
                 !a.containsKey("no-datasets"),
                 a.containsKey("jfr"),
                 root,
@@ -80,6 +80,11 @@ record Settings(
 
     private static long num(Map<String, String> args, String name, long fallback) {
         return args.containsKey(name) ? Long.parseLong(args.get(name).replace("_", "")) : fallback;
+    }
+
+    /** Share of events from a customer's first appearance: every customer of the population appears once per run. */
+    double newShare() {
+        return Math.min(1.0, (double) customers / events);
     }
 
     /** The apply script, read from scoring-service's sources so the bench always runs the current one. */

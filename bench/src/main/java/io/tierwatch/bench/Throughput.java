@@ -37,7 +37,7 @@ final class Throughput {
     static Figures measure(Run run, List<String> scoringJvm, List<ServiceProcess> started) throws Exception {
         Settings s = run.settings();
         Results r = run.results();
-        SyntheticStream stream = run.stream("syn-", s.customers(), 0.5, 0, Run.history(s.events()));
+        SyntheticStream stream = run.stream("syn-", s.customers(), s.newShare(), 0, Run.history(s.events()));
         Run.step("Producing the backlog: " + Format.count(s.events()) + " synthetic events onto the input topics");
         double produceSeconds;
         try (KafkaLoad load = new KafkaLoad(s.bootstrap(), false)) {
@@ -87,8 +87,8 @@ final class Throughput {
                         f.machineBusy(), Runtime.getRuntime().availableProcessors()));
         MemorySamples.record(run, stream, customers);
         r.note("Throughput: " + Format.count(s.events()) + " events (seed " + s.seed() + ", Zipf s=" + s.zipfExponent()
-                + " over " + Format.count(s.customers()) + " customers, half of the events from customers seen for the "
-                + "first time) were produced before scoring-service started; the rate is committed offsets of its "
+                + " over " + Format.count(s.customers()) + " customers; " + Math.round(100 * s.newShare())
+                + "% of the events from customers seen for the first time, so every customer appears) were produced before scoring-service started; the rate is committed offsets of its "
                 + "consumer group (found on the broker: `" + group + "`) from the first commit to zero lag, sampled every 0.5 s.");
         r.note("Redis time per event: `CONFIG RESETSTAT` before the drain, `INFO commandstats` after; "
                 + "bytes per customer: `used_memory` after minus before, divided by the customers the stream touched.");

@@ -9,10 +9,10 @@ import java.util.function.LongFunction;
 import io.tierwatch.contracts.EventEnvelope;
 
 /**
- * A seeded, reproducible stream of orders, returns and service tickets. Half of the events (by
- * default) come from customers seen for the first time, in rank order, the rest from a Zipf draw
- * over the population, so a run of 2n events touches about n customers with a heavy head, the
- * shape of CDNOW, where half of the customers buy once. The same seed gives the same stream.
+ * A seeded, reproducible stream of orders, returns and service tickets. A share of the events
+ * ({@code newShare}) come from customers seen for the first time, in rank order, the rest from a
+ * Zipf draw over the population, so a few customers place many orders and most place one or two
+ * (the shape of CDNOW, where half of the customers buy once). The same seed gives the same stream.
  */
 public final class SyntheticStream {
 
