@@ -45,7 +45,10 @@ final class Latency {
             upsert(load, fixed, s.latencyCustomers());
             upsert(load, saturated, s.latencyCustomers());
             load.flush();
-            run.lag().awaitAllCaughtUp(Topics.CUSTOMERS, 2, Duration.ofMinutes(5));
+            long upserted = System.nanoTime();
+            boolean applied = run.lag().awaitAllCaughtUp(Topics.CUSTOMERS, 2, Duration.ofMinutes(5));
+            run.results().add(SECTION, "upserts applied by scoring- and notification-service" + (applied ? "" : " (TIMED OUT)"),
+                    String.format("%.1f s for %s", (System.nanoTime() - upserted) / 1e9, Format.count(2L * s.latencyCustomers())));
             probe.awaitReady(Duration.ofSeconds(30));
 
             Run.step("Fixed rate: " + Format.rate(s.rate()) + " for " + s.latencySeconds() + " s");

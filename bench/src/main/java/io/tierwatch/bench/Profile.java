@@ -37,6 +37,12 @@ final class Profile {
     private Profile() {
     }
 
+    private static String top(Map<String, Integer> counts, int total) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
+                .map(e -> String.format(Locale.ROOT, "%s %.1f%%", e.getKey(), 100.0 * e.getValue() / total))
+                .collect(Collectors.joining(", "));
+    }
+
     static void summarise(Results results, Path recording) throws IOException {
         if (!Files.exists(recording)) {
             results.note("--jfr was given but no recording was written at " + recording + ".");
@@ -44,6 +50,7 @@ final class Profile {
         }
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> under = new HashMap<>();
+        Map<String, Integer> entry = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
@@ -54,6 +61,9 @@ final class Profile {
             var frames = event.getStackTrace().getFrames();
             RecordedFrame top = frames.get(0);
             self.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
+            frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("io.tierwatch.")).findFirst()
+                    .ifPresent(f -> entry.merge(f.getMethod().getType().getName().replace("io.tierwatch.", "") + "."
+                            + f.getMethod().getName(), 1, Integer::sum));
             LIBRARIES.forEach((prefix, label) -> {
                 if (frames.stream().anyMatch(f -> f.getMethod().getType().getName().startsWith(prefix))) {
                     under.merge(label, 1, Integer::sum);
@@ -65,10 +75,8 @@ final class Profile {
         under.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).forEach(e ->
                 results.add(SECTION, "samples with " + e.getKey() + " on the stack",
                         String.format(Locale.ROOT, "%.0f%%", 100.0 * e.getValue() / total)));
-        String hottest = self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
-                .map(e -> String.format(Locale.ROOT, "%s %.1f%%", e.getKey(), 100.0 * e.getValue() / total))
-                .collect(Collectors.joining(", "));
-        results.add(SECTION, "hottest methods (self time)", hottest);
+        results.add(SECTION, "Tierwatch methods the samples were under (innermost)", top(entry, total));
+        results.add(SECTION, "hottest methods (self time)", top(self, total));
         results.note("Profile: scoring-service ran with `-XX:StartFlightRecording=settings=profile`; recording at " + recording + ".");
     }
 }

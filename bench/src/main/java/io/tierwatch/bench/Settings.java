@@ -60,7 +60,7 @@ record Settings(
                 (int) num(a, "ceiling-pipeline", 64),
                 Double.parseDouble(a.getOrDefault("rate", "5000")),
                 (int) num(a, "latency-seconds", quick ? 10 : 60),
-                (int) num(a, "latency-customers", quick ? 3_000 : 20_000),
+                (int) num(a, "latency-customers", quick ? 1_500 : 5_000),
                 num(a, "saturation-events", quick ? 30_000 : 150_000),
                 !a.containsKey("no-datasets"),
                 a.containsKey("jfr"),
