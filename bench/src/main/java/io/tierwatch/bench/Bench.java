@@ -1,0 +1,110 @@
+package io.tierwatch.bench;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tierwatch.bench.measure.LatencyProbe;
+import io.tierwatch.bench.measure.Lag;
+import io.tierwatch.bench.measure.RedisStats;
+import io.tierwatch.bench.measure.Rss;
+import io.tierwatch.bench.measure.WebhookReceiver;
+import io.tierwatch.bench.report.Format;
+import io.tierwatch.bench.report.Machine;
+import io.tierwatch.bench.report.MarkdownReport;
+import io.tierwatch.bench.report.Results;
+import io.tierwatch.bench.script.ApplyCall;
+import io.tierwatch.bench.stack.ServiceProcess;
+import io.tierwatch.contracts.EventEnvelope;
+import io.tierwatch.contracts.Topics;
+
+/**
+ * The benchmark run behind bench/run: references, throughput and memory, dataset replay, latency,
+ * process memory; then the table on the console and the generated section of docs/benchmarks.md.
+ * bench/run has started Kafka and Redis; this starts the services and stops them at the end.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    /** Exits with 0 when the report is written, 1 with the reason when a phase failed. */
+    public static void main(String[] args) {
+        try {
+            run(Settings.parse(args));
+        } catch (Exception e) {
+            System.err.println("bench failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0); // client threads (Kafka, the webhook receiver) must not keep the JVM alive
+    }
+
+    private static void run(Settings s) throws Exception {
+        if (s.datasets() && !Files.isDirectory(s.datasetsDir().resolve("retail-data/by-day"))) {
+            throw new IllegalArgumentException("the datasets are not in " + s.datasetsDir()
+                    + ": pass --datasets DIR (bench/run: BENCH_DATASETS=DIR) or --no-datasets");
+        }
+        List<EventEnvelope<?>> datasets = Replay.load(s);
+        Results results = new Results();
+        List<ServiceProcess> started = new ArrayList<>();
+        long begin = System.nanoTime();
+        ZonedDateTime date = ZonedDateTime.now(ZoneOffset.UTC);
+        try (RedisStats redis = new RedisStats(s.redisHost(), s.redisPort()); Lag lag = new Lag(s.bootstrap());
+                WebhookReceiver webhooks = new WebhookReceiver(s.webhookPort())) {
+            Machine.describe(results, redis.version());
+            String script = Files.readString(s.applyScript());
+            ApplyCall.verify(script);
+            Run run = new Run(s, results, redis, lag, redis.scriptLoad(script));
+            References.Figures refs = References.measure(run);
+            List<String> scoringJvm = new ArrayList<>(List.of("-Xms128m", "-Xmx512m"));
+            if (s.jfr()) {
+                scoringJvm.add("-XX:StartFlightRecording=filename=" + s.state().resolve("scoring-service.jfr")
+                        + ",settings=profile,dumponexit=true");
+            }
+            Throughput.Figures tp = Throughput.measure(run, scoringJvm, started);
+            String scoringGroup = lag.groupConsuming(Topics.ORDERS, Duration.ofSeconds(10));
+            double replay = datasets.isEmpty() ? 0 : Replay.measure(run, scoringGroup, datasets);
+
+            Run.step("Starting notification-service (its tier-change group starts at the end of the topic)");
+            lag.skipToEnd("notification-service", List.of(Topics.CUSTOMER_TIER_CHANGES));
+            ServiceProcess notification = ServiceProcess.start("notification-service", s.jar("notification-service"),
+                    s.notificationPort(), List.of("-Xms128m", "-Xmx512m"), Latency.notificationArgs(s, webhooks.url()),
+                    s.state());
+            started.add(notification);
+            notification.awaitHealthy(Duration.ofMinutes(3));
+            Latency.Figures lat;
+            try (LatencyProbe probe = new LatencyProbe(s.bootstrap(), webhooks)) {
+                lat = Latency.measure(run, scoringGroup, probe);
+            }
+            processes(results, started, s);
+            Targets.judge(run, refs, tp, lat, replay);
+        } finally {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                started.get(i).close();
+            }
+        }
+        if (s.jfr()) {
+            Profile.summarise(results, s.state().resolve("scoring-service.jfr"));
+        }
+        double minutes = (System.nanoTime() - begin) / 60e9;
+        String header = "## Run of " + date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")) + "\n\n"
+                + "Command: `" + s.command() + "` (" + (s.quick() ? "quick sizes" : "full sizes")
+                + String.format(", harness phases took %.1f min", minutes) + ").";
+        MarkdownReport.write(s.doc(), results, header);
+        Run.step("Written to " + s.doc() + (results.anyMissed() ? " (some targets MISSED: see the findings)" : ""));
+    }
+
+    private static void processes(Results results, List<ServiceProcess> started, Settings s) {
+        String section = "Memory of each process (RSS at the end of the run)";
+        for (ServiceProcess p : started) {
+            results.add(section, p.name(), Format.bytes(Rss.of(p.pid())));
+        }
+        results.add(section, "Kafka broker", Format.bytes(Rss.of(s.kafkaPid())));
+        results.add(section, "redis-server", Format.bytes(Rss.of(s.redisPid())));
+    }
+}

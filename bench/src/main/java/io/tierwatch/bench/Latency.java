@@ -1,0 +1,105 @@
+package io.tierwatch.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.HdrHistogram.Histogram;
+
+import io.tierwatch.bench.load.KafkaLoad;
+import io.tierwatch.bench.load.SyntheticStream;
+import io.tierwatch.bench.measure.LatencyProbe;
+import io.tierwatch.bench.report.Format;
+import io.tierwatch.contracts.CustomerUpserted;
+import io.tierwatch.contracts.EventEnvelope;
+import io.tierwatch.contracts.Topics;
+
+/**
+ * Event → tier-change and event → webhook latency, first at a fixed offered rate, then at
+ * saturation (produced as fast as the producer goes, so the figure includes queueing). Each
+ * phase has its own customers, all owned by the bench rep, so their drops into D reach the
+ * bench's webhook receiver through notification-service.
+ */
+final class Latency {
+
+    static final String SECTION = "Latency (produce → tier-change event → webhook delivery)";
+    static final String REP = "rep-bench";
+
+    record Figures(Histogram fixedTierChange, Histogram fixedWebhook, Histogram saturatedTierChange,
+            Histogram saturatedWebhook, double achievedRate) {
+    }
+
+    private Latency() {
+    }
+
+    static Figures measure(Run run, String scoringGroup, LatencyProbe probe) throws Exception {
+        Settings s = run.settings();
+        long fixedCount = (long) (s.rate() * s.latencySeconds());
+        SyntheticStream fixed = run.stream("lat-", s.latencyCustomers(), (double) s.latencyCustomers() / fixedCount, 1,
+                n -> Instant.now());
+        SyntheticStream saturated = run.stream("sat-", s.latencyCustomers(),
+                Math.min(1.0, (double) s.latencyCustomers() / s.saturationEvents()), 2, n -> Instant.now());
+        try (KafkaLoad load = new KafkaLoad(s.bootstrap(), true)) {
+            Run.step("Upserting " + Format.count(2L * s.latencyCustomers()) + " customers owned by " + REP);
+            upsert(load, fixed, s.latencyCustomers());
+            upsert(load, saturated, s.latencyCustomers());
+            load.flush();
+            long upserted = System.nanoTime();
+            boolean applied = run.lag().awaitAllCaughtUp(Topics.CUSTOMERS, 2, Duration.ofMinutes(5));
+            run.results().add(SECTION, "upserts applied by scoring- and notification-service" + (applied ? "" : " (TIMED OUT)"),
+                    String.format("%.1f s for %s", (System.nanoTime() - upserted) / 1e9, Format.count(2L * s.latencyCustomers())));
+            probe.awaitReady(Duration.ofSeconds(30));
+
+            Run.step("Fixed rate: " + Format.rate(s.rate()) + " for " + s.latencySeconds() + " s");
+            probe.reset();
+            double seconds = load.send(fixed::next, fixedCount, s.rate(), probe);
+            settle(run, scoringGroup, probe);
+            Histogram fixedTier = probe.tierChange();
+            Histogram fixedHook = probe.webhook();
+            double achieved = fixedCount / seconds;
+
+            Run.step("Saturation: " + Format.count(s.saturationEvents()) + " events as fast as the producer goes");
+            probe.reset();
+            double satSeconds = load.send(saturated::next, s.saturationEvents(), 0, probe);
+            settle(run, scoringGroup, probe);
+            Histogram satTier = probe.tierChange();
+            Histogram satHook = probe.webhook();
+
+            run.results().add(SECTION, "offered rate achieved (fixed-rate phase)", Format.rate(achieved));
+            run.results().add(SECTION, "at " + Format.rate(s.rate()) + ": event → tier-change", Format.latency(fixedTier));
+            run.results().add(SECTION, "at " + Format.rate(s.rate()) + ": event → webhook", Format.latency(fixedHook));
+            run.results().add(SECTION, "saturation offered rate", Format.rate(s.saturationEvents() / satSeconds));
+            run.results().add(SECTION, "at saturation: event → tier-change", Format.latency(satTier));
+            run.results().add(SECTION, "at saturation: event → webhook", Format.latency(satHook));
+            run.results().note("Latency: the produce time is taken just before `KafkaProducer.send` (linger 0, acks=all); "
+                    + "a tier change is matched on `triggeringEventId`, a webhook on the `X-Tierwatch-Event-Id` header "
+                    + "(the tier event id); HdrHistogram, 3 significant digits. Only events that change a tier have a "
+                    + "sample; webhooks come for drops into D (and leaving A), per notification-service's rules.");
+            return new Figures(fixedTier, fixedHook, satTier, satHook, achieved);
+        }
+    }
+
+    private static void upsert(KafkaLoad load, SyntheticStream stream, int customers) {
+        Instant now = Instant.now();
+        for (int rank = 0; rank < customers; rank++) {
+            String id = stream.customerId(rank);
+            load.send(EventEnvelope.of("up-" + id, java.net.URI.create("urn:tierwatch:bench"), now, id,
+                    new CustomerUpserted(id, "Bench customer " + rank, REP, LocalDate.now().minusDays(rank % 800),
+                            false, now)));
+        }
+    }
+
+    private static void settle(Run run, String scoringGroup, LatencyProbe probe) {
+        run.lag().awaitCaughtUp(scoringGroup, Run.INPUTS, Duration.ofMinutes(10));
+        probe.awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(90));
+    }
+
+    static List<String> notificationArgs(Settings s, String webhookUrl) {
+        return List.of("--spring.kafka.bootstrap-servers=" + s.bootstrap(),
+                "--tierwatch.redis.url=redis://" + s.redisHost() + ":" + s.redisPort(),
+                "--tierwatch.reps[0].id=" + REP, "--tierwatch.reps[0].name=Bench Rep",
+                "--tierwatch.reps[0].email=" + REP + "@localhost", "--tierwatch.reps[0].webhook-url=" + webhookUrl,
+                "--tierwatch.reps[0].webhook-secret=bench", "--tierwatch.reps[0].password={noop}bench");
+    }
+}

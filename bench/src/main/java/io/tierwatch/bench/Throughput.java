@@ -1,0 +1,104 @@
+package io.tierwatch.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.tierwatch.bench.load.KafkaLoad;
+import io.tierwatch.bench.load.SyntheticStream;
+import io.tierwatch.bench.measure.CpuTime;
+import io.tierwatch.bench.measure.Drain;
+import io.tierwatch.bench.measure.RedisStats.CommandStat;
+import io.tierwatch.bench.measure.Rss;
+import io.tierwatch.bench.report.Format;
+import io.tierwatch.bench.report.Results;
+import io.tierwatch.bench.stack.ServiceProcess;
+import io.tierwatch.contracts.Topics;
+
+/**
+ * Sustained scoring throughput: the synthetic backlog is on the topics before scoring-service
+ * starts, then the service drains it; the rate counts from its first commit to the last. The
+ * same drain gives Redis time per event (INFO commandstats) and Redis bytes per customer.
+ */
+final class Throughput {
+
+    static final String SECTION = "Scoring throughput and Redis cost (synthetic backlog)";
+
+    /** What later phases and the findings need from this one. */
+    record Figures(double perSecond, double evalshaMicros, double redisCpuMicros, double bytesPerCustomer,
+            double scoringCores, double kafkaCores, double redisCores, double machineBusy, long events,
+            Map<String, CommandStat> commands) {
+    }
+
+    private Throughput() {
+    }
+
+    static Figures measure(Run run, List<String> scoringJvm, List<ServiceProcess> started) throws Exception {
+        Settings s = run.settings();
+        Results r = run.results();
+        SyntheticStream stream = run.stream("syn-", s.customers(), s.newShare(), 0, Run.history(s.events()));
+        Run.step("Producing the backlog: " + Format.count(s.events()) + " synthetic events onto the input topics");
+        double produceSeconds;
+        try (KafkaLoad load = new KafkaLoad(s.bootstrap(), false)) {
+            produceSeconds = load.send(stream::next, s.events(), 0, null);
+        }
+        r.add(SECTION, "backlog produced (Kafka producer, acks=all)", Format.count(s.events()) + " events, "
+                + Format.count(stream.customersSeen()) + " customers, " + Format.rate(s.events() / produceSeconds));
+
+        long memoryBefore = run.redis().usedMemory();
+        run.redis().resetStats();
+        Run.step("Starting scoring-service; it drains the backlog");
+        long startedAt = System.nanoTime();
+        ServiceProcess scoring = ServiceProcess.start("scoring-service", s.jar("scoring-service"), s.scoringPort(),
+                scoringJvm, List.of("--spring.kafka.bootstrap-servers=" + s.bootstrap(),
+                        "--tierwatch.redis.url=redis://" + s.redisHost() + ":" + s.redisPort()), s.state());
+        started.add(scoring);
+        String group = run.lag().groupConsuming(Topics.ORDERS, Duration.ofMinutes(5));
+        double startup = (System.nanoTime() - startedAt) / 1e9;
+        double[] cpu0 = cpu(run, scoring);
+        Drain drain = Drain.measure(run.lag(), group, Run.INPUTS, Duration.ofMinutes(30));
+        double[] cpu1 = cpu(run, scoring);
+        if (!drain.complete()) {
+            r.note("The drain did not finish within 30 minutes; the rate covers what was committed.");
+        }
+        var stats = run.redis().commandStats();
+        CommandStat evalsha = stats.getOrDefault("evalsha", new CommandStat(0, 0));
+        long memoryAfter = run.redis().usedMemory();
+        int customers = stream.customersSeen();
+        double perCustomer = (double) (memoryAfter - memoryBefore) / customers;
+        double wall = drain.seconds();
+
+        r.add(SECTION, "scoring-service start-up to first commit", String.format("%.1f s", startup));
+        r.add(SECTION, "events drained / seconds (from first commit)", Format.count(drain.events()) + " in "
+                + String.format("%.1f s", wall));
+        r.add(SECTION, "peak rate over a 0.5 s sample", Format.rate(drain.peakPerSecond()));
+        double redisCpu = cpu1[2] - cpu0[2];
+        r.add(SECTION, "Redis time per event: apply script (evalsha usec_per_call)", Format.micros(evalsha.usecPerCall()));
+        r.add(SECTION, "redis-server CPU per event (script, index writes, I/O)", Format.micros(redisCpu * 1e6 / drain.events()));
+        r.add(SECTION, "customers in Redis", Format.count(customers));
+        r.add(SECTION, "Redis used_memory delta", Format.bytes(memoryAfter - memoryBefore));
+        r.add(SECTION, "RSS scoring-service after the drain", Format.bytes(Rss.of(scoring.pid())));
+        Figures f = new Figures(drain.perSecond(), evalsha.usecPerCall(), redisCpu * 1e6 / drain.events(), perCustomer,
+                (cpu1[0] - cpu0[0]) / wall, (cpu1[1] - cpu0[1]) / wall, redisCpu / wall, (cpu1[3] - cpu0[3]) / wall,
+                drain.events(), stats);
+        r.add(SECTION, "cores used during the drain: scoring / Kafka / Redis / whole machine",
+                String.format("%.2f / %.2f / %.2f / %.2f of %d", f.scoringCores(), f.kafkaCores(), f.redisCores(),
+                        f.machineBusy(), Runtime.getRuntime().availableProcessors()));
+        MemorySamples.record(run, stream, customers);
+        r.note("Throughput: " + Format.count(s.events()) + " events (seed " + s.seed() + ", Zipf s=" + s.zipfExponent()
+                + " over " + Format.count(s.customers()) + " customers; " + Math.round(100 * s.newShare())
+                + "% of the events from customers seen for the first time, so every customer appears) were produced before scoring-service started; the rate is committed offsets of its "
+                + "consumer group (found on the broker: `" + group + "`) from the first commit to zero lag, sampled every 0.5 s.");
+        r.note("Redis time per event: `CONFIG RESETSTAT` before the drain, `INFO commandstats` after; "
+                + "bytes per customer: `used_memory` after minus before, divided by the customers the stream touched.");
+        return f;
+    }
+
+    private static double[] cpu(Run run, ServiceProcess scoring) {
+        List<Double> values = new ArrayList<>(List.of(CpuTime.ofProcess(scoring.pid()),
+                CpuTime.ofProcess(run.settings().kafkaPid()), CpuTime.ofProcess(run.settings().redisPid()),
+                CpuTime.machineBusy()));
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

@@ -1,0 +1,132 @@
+package io.tierwatch.bench.measure;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.tierwatch.bench.load.KafkaLoad;
+import io.tierwatch.contracts.CloudEventsKafka;
+import io.tierwatch.contracts.CustomerTierChanged;
+import io.tierwatch.contracts.Topics;
+
+/**
+ * Latency from the moment an input event is handed to the producer to (1) the tier-change event
+ * it triggered, read back from Kafka and matched on {@code triggeringEventId}, and (2) the webhook
+ * delivery of that tier change, matched on the {@code X-Tierwatch-Event-Id} header (the tier
+ * event id). Times are this JVM's monotonic clock; histograms in microseconds.
+ */
+public final class LatencyProbe implements KafkaLoad.SendListener, AutoCloseable {
+
+    private static final long MAX_MICROS = Duration.ofMinutes(30).toNanos() / 1000;
+
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> tierEventSentAt = new ConcurrentHashMap<>();
+    private final WebhookReceiver webhooks;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread reader;
+    private final Histogram tierChange = new Histogram(MAX_MICROS, 3);
+    private volatile long lastTierChangeAt = System.nanoTime();
+    private volatile boolean assigned;
+
+    public LatencyProbe(String bootstrap, WebhookReceiver webhooks) {
+        this.webhooks = webhooks;
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-latency-probe",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(java.util.List.of(Topics.CUSTOMER_TIER_CHANGES));
+        reader = new Thread(this::read, "bench-tier-changes");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    @Override
+    public void sent(String eventId, long nanoTime) {
+        sentAt.put(eventId, nanoTime);
+    }
+
+    private void read() {
+        while (running.get()) {
+            var records = consumer.poll(Duration.ofMillis(100));
+            assigned = assigned || !consumer.assignment().isEmpty();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                long now = System.nanoTime();
+                CustomerTierChanged change = CloudEventsKafka.fromRecord(record).dataAs(CustomerTierChanged.class);
+                Long sent = sentAt.remove(change.triggeringEventId());
+                if (sent != null) {
+                    tierEventSentAt.put(change.eventId(), sent);
+                    synchronized (tierChange) {
+                        tierChange.recordValue(Math.min(MAX_MICROS, (now - sent) / 1000));
+                    }
+                }
+                lastTierChangeAt = now;
+            }
+        }
+        consumer.close();
+    }
+
+    /** Waits until the consumer has joined its group and sits at the end of the topic. */
+    public void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!assigned && System.nanoTime() < deadline) {
+            Pause.millis(100);
+        }
+        Pause.millis(1_000); // the first fetch positions the consumer at the end of the topic
+    }
+
+    /** Forgets the previous phase. */
+    public void reset() {
+        synchronized (tierChange) {
+            tierChange.reset();
+        }
+        sentAt.clear();
+        tierEventSentAt.clear();
+        webhooks.reset();
+    }
+
+    /** Waits until neither tier changes nor webhooks have arrived for {@code quiet}, at most {@code max}. */
+    public void awaitQuiet(Duration quiet, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            long last = Math.max(lastTierChangeAt, webhooks.lastArrival());
+            if (System.nanoTime() - last > quiet.toNanos()) {
+                return;
+            }
+            Pause.millis(200);
+        }
+    }
+
+    public Histogram tierChange() {
+        synchronized (tierChange) {
+            return tierChange.copy();
+        }
+    }
+
+    public Histogram webhook() {
+        Histogram histogram = new Histogram(MAX_MICROS, 3);
+        webhooks.arrivals().forEach((tierEventId, arrived) -> {
+            Long sent = tierEventSentAt.get(tierEventId);
+            if (sent != null) {
+                histogram.recordValue(Math.min(MAX_MICROS, (arrived - sent) / 1000));
+            }
+        });
+        return histogram;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        reader.join(5_000);
+    }
+}

@@ -1,0 +1,34 @@
+package io.tierwatch.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+
+/** The machine a run happened on, as the report states it. */
+public final class Machine {
+
+    private Machine() {
+    }
+
+    public static void describe(Results results, String redisVersion) {
+        results.machine("cores (nproc)", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        results.machine("CPU", firstValue("/proc/cpuinfo", "model name"));
+        results.machine("memory", firstValue("/proc/meminfo", "MemTotal"));
+        results.machine("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        results.machine("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        results.machine("Kafka (broker and clients)", AppInfoParser.getVersion());
+        results.machine("Redis", redisVersion);
+    }
+
+    private static String firstValue(String file, String key) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
