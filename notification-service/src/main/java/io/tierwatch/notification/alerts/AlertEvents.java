@@ -20,13 +20,23 @@ class AlertEvents {
     AlertEvents(MeterRegistry meters, JedisPooled jedis) {
         this.meters = meters;
         this.jedis = jedis;
+        // Every series exists from the start, so dashboards and rate() work before the first alert.
+        for (AlertRule rule : AlertRule.values()) {
+            for (AlertRecorder.Outcome outcome : AlertRecorder.Outcome.values()) {
+                counter(rule, outcome);
+            }
+        }
     }
 
-    void recorded(AlertRule rule, String outcome, Alert alert) {
-        Counter.builder("tierwatch.alerts").description("Alerts decided, by rule and outcome")
-                .tag("rule", rule.name()).tag("outcome", outcome).register(meters).increment();
+    void recorded(AlertRule rule, AlertRecorder.Outcome outcome, Alert alert) {
+        counter(rule, outcome).increment();
         if (alert != null) {
             jedis.publish(DeliveryKeys.LIVE_CHANNEL, alert.alertId());
         }
+    }
+
+    private Counter counter(AlertRule rule, AlertRecorder.Outcome outcome) {
+        return Counter.builder("tierwatch.alerts").description("Alerts decided, by rule and outcome")
+                .tag("rule", rule.name()).tag("outcome", outcome.name()).register(meters);
     }
 }

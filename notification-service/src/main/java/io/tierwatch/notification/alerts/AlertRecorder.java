@@ -22,7 +22,8 @@ import redis.clients.jedis.JedisPooled;
 @Component
 class AlertRecorder {
 
-    enum Outcome { ACCEPTED, DUPLICATE, SNOOZED, COOLDOWN }
+    /** What became of a matched tier change; NO_RECIPIENT is decided before Redis, the rest by the script. */
+    enum Outcome { ACCEPTED, DUPLICATE, SNOOZED, COOLDOWN, NO_RECIPIENT }
 
     private final LuaScript accept;
     private final NotificationProperties.Rules rules;

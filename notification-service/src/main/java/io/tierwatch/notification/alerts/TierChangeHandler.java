@@ -64,7 +64,7 @@ class TierChangeHandler {
         Optional<Rep> recipient = reps.find(customer.ownerRepId()).or(() -> reps.find(fallbackRepId));
         if (recipient.isEmpty()) {
             log.warn("No owner and no fallback rep for tier event {}; alert not routed", change.eventId());
-            events.recorded(rule, "NO_RECIPIENT", null);
+            events.recorded(rule, AlertRecorder.Outcome.NO_RECIPIENT, null);
             return;
         }
         Rep rep = recipient.get();
@@ -74,6 +74,6 @@ class TierChangeHandler {
                 change.contributors(), change.occurredAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         List<Channel> channels = senders.stream().filter(s -> s.reaches(rep)).map(ChannelSender::channel).toList();
         AlertRecorder.Outcome outcome = recorder.record(alert, rep, channels);
-        events.recorded(rule, outcome.name(), outcome == AlertRecorder.Outcome.ACCEPTED ? alert : null);
+        events.recorded(rule, outcome, outcome == AlertRecorder.Outcome.ACCEPTED ? alert : null);
     }
 }

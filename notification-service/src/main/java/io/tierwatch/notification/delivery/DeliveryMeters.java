@@ -2,6 +2,7 @@ package io.tierwatch.notification.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,14 @@ class DeliveryMeters {
 
     DeliveryMeters(MeterRegistry meters) {
         this.meters = meters;
+        // Every series exists from the start, so dashboards and rate() work before the first delivery.
+        for (Channel channel : Channel.values()) {
+            for (String outcome : List.of(DeliveryState.DELIVERED, DeliveryState.RETRYING, DeliveryState.DEAD_LETTERED)) {
+                deliveries(channel, outcome);
+            }
+            retries(channel);
+            deadLetters(channel);
+        }
     }
 
     void delivered(DeliveryStore.Due due, Instant now) {
@@ -33,18 +42,30 @@ class DeliveryMeters {
 
     void retried(DeliveryStore.Due due) {
         count(due, DeliveryState.RETRYING);
-        Counter.builder("tierwatch.alert.delivery.retries").description("Failed attempts that will be retried")
-                .tag("channel", due.channel().name()).register(meters).increment();
+        retries(due.channel()).increment();
     }
 
     void deadLettered(DeliveryStore.Due due) {
         count(due, DeliveryState.DEAD_LETTERED);
-        Counter.builder("tierwatch.alert.delivery.dead.letters").description("Deliveries given up on")
-                .tag("channel", due.channel().name()).register(meters).increment();
+        deadLetters(due.channel()).increment();
     }
 
     private void count(DeliveryStore.Due due, String outcome) {
-        Counter.builder("tierwatch.alert.deliveries").description("Delivery attempts by channel and outcome")
-                .tag("channel", due.channel().name()).tag("outcome", outcome).register(meters).increment();
+        deliveries(due.channel(), outcome).increment();
+    }
+
+    private Counter deliveries(Channel channel, String outcome) {
+        return Counter.builder("tierwatch.alert.deliveries").description("Delivery attempts by channel and outcome")
+                .tag("channel", channel.name()).tag("outcome", outcome).register(meters);
+    }
+
+    private Counter retries(Channel channel) {
+        return Counter.builder("tierwatch.alert.delivery.retries").description("Failed attempts that will be retried")
+                .tag("channel", channel.name()).register(meters);
+    }
+
+    private Counter deadLetters(Channel channel) {
+        return Counter.builder("tierwatch.alert.delivery.dead.letters").description("Deliveries given up on")
+                .tag("channel", channel.name()).register(meters);
     }
 }

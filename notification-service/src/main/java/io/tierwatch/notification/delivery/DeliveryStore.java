@@ -81,6 +81,10 @@ public class DeliveryStore {
         }
     }
 
+    void drop(String item) {
+        jedis.zrem(DeliveryKeys.DUE, item);
+    }
+
     /** The delivery states of one alert, by channel. */
     public Map<Channel, DeliveryState> states(String alertId) {
         Map<Channel, DeliveryState> states = new java.util.EnumMap<>(Channel.class);

@@ -60,13 +60,19 @@ class DeliveryWorker implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Claims a batch and sends it in parallel, so one slow webhook does not hold up every other rep. */
+    /**
+     * Claims a batch and sends it in parallel, so one slow webhook does not hold up the other reps'
+     * deliveries of the round; the next round starts when the slowest send is done (≤ webhook timeout).
+     */
     void workDue() {
         List<Callable<Void>> sends = new ArrayList<>();
         try {
             for (String item : store.claim(clock.millis(), settings.lease().toMillis(), BATCH)) {
                 sends.add(() -> {
-                    store.load(item).ifPresentOrElse(this::deliver, () -> log.warn("Dropped delivery {}: alert expired", item));
+                    store.load(item).ifPresentOrElse(this::deliver, () -> {
+                        store.drop(item);
+                        log.warn("Dropped delivery {}: its alert has expired", item);
+                    });
                     return null;
                 });
             }

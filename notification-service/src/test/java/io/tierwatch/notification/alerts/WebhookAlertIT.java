@@ -98,7 +98,7 @@ class WebhookAlertIT extends NotificationServiceIT {
     }
 
     private double alerts(String outcome) {
-        var counter = meters.find("tierwatch.alerts").tag("outcome", outcome).counter();
+        var counter = meters.find("tierwatch.alerts").tag("rule", "LOSS").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 }

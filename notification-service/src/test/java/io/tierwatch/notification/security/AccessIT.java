@@ -60,7 +60,8 @@ class AccessIT extends NotificationServiceIT {
         assertThat(anonymous.get("/actuator/info").status()).isEqualTo(200);
         Api.Response prometheus = anonymous.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
-        assertThat(prometheus.body()).contains("tierwatch_alerts_total");
+        assertThat(prometheus.body()).contains("tierwatch_alerts_total{", "tierwatch_alert_deliveries_total{",
+                "tierwatch_alert_delivery_dead_letters_total{", "service=\"notification-service\"");
         assertThat(anonymous.get("/actuator/env").status()).isNotEqualTo(200);
         assertThat(anonymous.get("/actuator/beans").status()).isNotEqualTo(200);
     }
@@ -76,12 +77,20 @@ class AccessIT extends NotificationServiceIT {
     }
 
     @Test
-    void aRepChangesTheirOwnChannelsAndAnInvalidWebhookUrlIsAProblemNamingTheField() {
+    void aRepChangesTheirOwnChannelsAndInvalidInputIsAProblemNamingTheField() {
         Api rep3 = Api.as(baseUrl(), "rep-3");
         Api.Response invalid = rep3.put("/api/v1/reps/rep-3", "{\"webhookUrl\":\"ftp://example.com/x\"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.contentType()).startsWith("application/problem+json");
         assertThat(invalid.json().path("field").asString()).isEqualTo("webhookUrl");
+
+        Api.Response badMode = rep3.put("/api/v1/reps/rep-3", "{\"delivery\":\"WEEKLY\"}");
+        assertThat(badMode.status()).isEqualTo(400);
+        assertThat(badMode.json().path("field").asString()).isEqualTo("delivery");
+        Api.Response badDate = rep3.post("/api/v1/customers/any/snooze", "{\"until\":\"someday\"}");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.contentType()).startsWith("application/problem+json");
+        assertThat(badDate.json().path("field").asString()).isEqualTo("until");
 
         Api.Response renamed = rep3.put("/api/v1/reps/rep-3", "{\"name\":\"Zhang Min (East)\"}");
         assertThat(renamed.status()).isEqualTo(200);
