@@ -99,6 +99,33 @@ class IdempotencyIT {
                 .isEqualTo(409);
     }
 
+    @Test
+    void answersInProgressWhileAnotherRequestHoldsTheClaim() {
+        String customer = Orders.unique("cust");
+        String orderId = Orders.unique("ord");
+        String now = String.valueOf(System.currentTimeMillis());
+        try (Jedis jedis = RealInfrastructure.redis().connect()) {
+            jedis.hset("tw:order:submission:order-placed:" + orderId, Map.of("fp",
+                    Fingerprint.of(Orders.placed(orderId, customer)), "state", "pending", "since", now, "first", now));
+        }
+
+        Http.Response response = new Http(port).post("/api/v1/orders", Orders.order(orderId, customer));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:tierwatch:problem:in-progress");
+    }
+
+    @Test
+    void loadsItsScriptsAgainWhenRedisLostThem() {
+        try (Jedis jedis = RealInfrastructure.redis().connect()) {
+            jedis.scriptFlush();
+        }
+
+        Http.Response response = new Http(port).post("/api/v1/orders", Orders.order(Orders.unique("ord"), Orders.unique("cust")));
+
+        assertThat(response.status()).isEqualTo(202);
+    }
+
     /** The customer's only event on the orders topic is the order, once (a later order proves nothing else came). */
     private void assertOnlyEvents(KafkaProbe probe, String customer, String orderId) {
         String sentinel = Orders.unique("ord");

@@ -108,6 +108,14 @@ class OrderIngestionIT {
     }
 
     @Test
+    void rejectsACustomerIdThatCannotBeAKeyAndANamelessCustomer() {
+        Http.Response response = new Http(port).put("/api/v1/customers/bad%7Bid%7D", "{\"ownerRepId\":\"rep 1\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("customerId", "name", "ownerRepId");
+    }
+
+    @Test
     void publishesCustomerMasterDataAndServesWhatIsCurrent() {
         String customer = Orders.unique("cust");
         Http http = new Http(port);

@@ -96,6 +96,33 @@ class ReturnsIT {
     }
 
     @Test
+    void recognisesAReturnAProcessPublishedBeforeDyingWithoutReservingItTwice() {
+        String customer = Orders.unique("cust");
+        String returns = placeOrder(Orders.unique("ord"), customer);
+        String returnId = Orders.unique("ret");
+        Http http = new Http(port);
+        try (KafkaProbe probe = KafkaProbe.watching(Topics.ORDERS)) {
+            assertThat(http.post(returns, Orders.returnOf(returnId, "BOLT-7", 1)).status()).isEqualTo(202);
+            probe.await(1, r -> customer.equals(r.key()), WAIT);
+            // what a crash between the broker's ack and the Redis update leaves behind
+            String longAgo = String.valueOf(System.currentTimeMillis() - 30_000);
+            try (var jedis = RealInfrastructure.redis().connect()) {
+                jedis.hset("tw:order:submission:lines-returned:" + returnId,
+                        java.util.Map.of("state", "pending", "since", longAgo, "first", longAgo));
+            }
+
+            assertThat(http.post(returns, Orders.returnOf(returnId, "BOLT-7", 1)).status()).isEqualTo(200);
+            // still exactly two units left to return, and no second copy of the first return
+            assertThat(http.post(returns, Orders.returnOf(Orders.unique("ret"), "BOLT-7", 3)).status()).isEqualTo(422);
+            String rest = Orders.unique("ret");
+            assertThat(http.post(returns, Orders.returnOf(rest, "BOLT-7", 2)).status()).isEqualTo(202);
+            probe.await(2, r -> customer.equals(r.key()), WAIT);
+            assertThat(probe.events(Topics.ORDERS)).filteredOn(e -> customer.equals(e.subject()))
+                    .extracting(EventEnvelope::id).containsExactly("lines-returned:" + returnId, "lines-returned:" + rest);
+        }
+    }
+
+    @Test
     void publishesAResubmittedReturnOnceAndRefusesOtherContent() {
         String returns = placeOrder(Orders.unique("ord"), Orders.unique("cust"));
         String returnId = Orders.unique("ret");

@@ -50,7 +50,7 @@ class CustomerController {
     ResponseEntity<Accepted> upsert(@PathVariable @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String customerId,
             @Valid @RequestBody CustomerRequest request) {
         CustomerUpserted customer = new CustomerUpserted(customerId, request.name(), request.ownerRepId(),
-                request.customerSince(), request.strategic(), clock.instant());
+                request.customerSince(), Boolean.TRUE.equals(request.strategic()), clock.instant());
         String eventId = "customer-upserted:" + customerId + ":" + customer.updatedAt().toEpochMilli();
         publisher.publish(new Outgoing(topic,
                 EventEnvelope.of(eventId, EventPublisher.SOURCE, customer.updatedAt(), customerId, customer)));

@@ -41,7 +41,7 @@ final class ImportRunner {
                 read(upload);
             }
             grouper.finish();
-            publisher.flush();
+            publisher.finish();
             progress.finish(null);
         } catch (ImportAbortedException e) {
             progress.finish(e.getMessage());
@@ -49,6 +49,7 @@ final class ImportRunner {
             // e.g. Redis unreachable: the import stops visibly instead of showing RUNNING forever
             progress.finish("the import stopped: " + e + "; import the files again, published invoices are recognised");
         } finally {
+            publisher.close();
             uploads.forEach(ImportRunner::delete);
         }
     }

@@ -3,6 +3,10 @@ package io.tierwatch.order.imports;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.order.ingest.BatchOutcome;
@@ -14,16 +18,20 @@ import io.tierwatch.order.publish.EventPublisher;
 /**
  * Turns closed invoices into events and publishes them a batch at a time through the same
  * idempotent ingestion as the REST API: an invoice imported twice is published once, and
- * counted as a duplicate the second time.
+ * counted as a duplicate the second time. While one batch waits for Kafka's acks the next is
+ * read and built; it is sent only after the previous one was acknowledged, so one customer's
+ * events keep their order across batches.
  */
-final class InvoicePublisher {
+final class InvoicePublisher implements AutoCloseable {
 
     private final ImportSettings settings;
     private final Ingestion ingestion;
     private final ImportProgress progress;
     private final Clock clock;
-    private final List<Invoice> invoices = new ArrayList<>();
-    private final List<Submission> batch = new ArrayList<>();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "csv-import-send"));
+    private List<Invoice> invoices = new ArrayList<>();
+    private List<Submission> batch = new ArrayList<>();
+    private CompletableFuture<Runnable> inFlight = CompletableFuture.completedFuture(() -> { });
 
     InvoicePublisher(ImportSettings settings, Ingestion ingestion, ImportProgress progress, Clock clock) {
         this.settings = settings;
@@ -45,19 +53,45 @@ final class InvoicePublisher {
         invoices.add(invoice);
         batch.add(new Submission(settings.topic(), event, Fingerprint.of(data)));
         if (batch.size() >= settings.batchSize()) {
-            flush();
+            send();
         }
     }
 
-    /** Publishes what is pending; aborts the import if Kafka did not take all of it. */
-    void flush() {
+    /** Publishes what is pending and waits for it; aborts the import if Kafka did not take all of it. */
+    void finish() {
+        send();
+        settle();
+    }
+
+    /** Hands the batch to the sender once the previous one is settled. */
+    private void send() {
+        settle();
         if (batch.isEmpty()) {
             return;
         }
-        List<BatchOutcome> outcomes = ingestion.submitAll(batch);
+        List<Invoice> sentInvoices = invoices;
+        List<Submission> sent = batch;
+        invoices = new ArrayList<>();
+        batch = new ArrayList<>();
+        inFlight = CompletableFuture.supplyAsync(() -> {
+            List<BatchOutcome> outcomes = ingestion.submitAll(sent);
+            return () -> account(sentInvoices, outcomes);
+        }, sender);
+    }
+
+    /** Waits for the batch in flight and counts its outcomes, on the reading thread. */
+    private void settle() {
+        try {
+            inFlight.join().run();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void account(List<Invoice> sentInvoices, List<BatchOutcome> outcomes) {
         String failure = null;
         for (int i = 0; i < outcomes.size(); i++) {
-            Invoice invoice = invoices.get(i);
+            Invoice invoice = sentInvoices.get(i);
             BatchOutcome outcome = outcomes.get(i);
             switch (outcome.status()) {
                 case PUBLISHED -> {
@@ -75,8 +109,6 @@ final class InvoicePublisher {
                 }
             }
         }
-        invoices.clear();
-        batch.clear();
         if (failure != null) {
             throw new ImportAbortedException(failure + "; the import stopped. Import the files again once Kafka is back:"
                     + " invoices already published are recognised as duplicates");
@@ -85,5 +117,10 @@ final class InvoicePublisher {
 
     private void reject(Invoice invoice, String reason) {
         progress.reject(invoice.first().file(), invoice.first().line(), reason, invoice.rowCount());
+    }
+
+    @Override
+    public void close() {
+        sender.shutdownNow();
     }
 }

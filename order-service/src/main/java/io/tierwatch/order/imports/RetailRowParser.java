@@ -64,7 +64,8 @@ final class RetailRowParser {
         if (quantity == 0 || (quantity < 0) != cancellation) {
             // a negative line on an ordinary invoice is a stock adjustment, not a sale or return
             return new RowResult.Rejected(line, "Quantity " + quantity + (cancellation
-                    ? " must be negative on a cancellation invoice" : " must be positive on an invoice that is not a cancellation"));
+                    ? " must be negative on a cancellation invoice"
+                    : " must be positive on an invoice that is not a cancellation"));
         }
         Money unitPrice = unitPrice(cell(cells, 4));
         LocalDateTime time = time(cell(cells, 3));
