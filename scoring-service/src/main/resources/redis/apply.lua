@@ -173,6 +173,12 @@ elseif mode == 'sweep' then
     expiry()
   end
 else
+  -- refuse before writing anything if a total would leave int64 (HINCRBY would fail half-way)
+  for f, by in pairs({lr = rev, lg = cogs, ls = cts, wr = rev, wg = cogs, ws = cts}) do
+    if math.abs(n(f)) + math.abs(tonumber(by)) >= 9.2e18 then
+      return redis.error_reply('amount overflow: ' .. f .. ' would leave the 64-bit range')
+    end
+  end
   age(day)
   local asof = opt('asof')
   incr('lr', rev); incr('lg', cogs); incr('ls', cts); incr('lo', orders); incr('lt', tickets)
