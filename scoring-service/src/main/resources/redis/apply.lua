@@ -4,7 +4,7 @@
 -- Money arrives as integer strings and is added with HINCRBY (exact int64); comparisons
 -- use Lua numbers, exact while amounts stay below 2^53 / 100 minor units.
 local S, B, D, T, O, H, M = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
-local mode, wmField, offset = ARGV[1], ARGV[2], ARGV[3]
+local mode, wmField, offset, requires = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local eventId, day, occurredAt = ARGV[5], tonumber(ARGV[6]), ARGV[7]
 local kind, ref = ARGV[8], ARGV[9]
 local rev, cogs, cts, orders, tickets, month = ARGV[10], ARGV[11], ARGV[12], ARGV[13], ARGV[14], ARGV[15]
@@ -52,16 +52,19 @@ local function flush()
   if #args > 0 then redis.call('HSET', S, unpack(args)) end
 end
 
--- {applied 1/0, tier or '', outbox size, window expiry day or -1, owner or '', previous tier
+-- {1 applied / 0 duplicate / 2 blocked, tier or '', outbox size, window expiry day or -1, owner or '', previous tier
 -- if this record changed the tier ('-' for none, '' for a first tier)}
 local function result(applied, previous)
   return {applied, st['tier'] or '', redis.call('HLEN', O), opt('exp') or -1, st['owner'] or '', previous}
 end
 
 -- The watermark: a customer lives in one partition per topic, so offsets only grow.
+-- `requires` is the offset of this customer's previous record in the same pipeline: if that one
+-- was not applied (its script failed), this one must wait, or the watermark would skip it for good.
 if wmField ~= '' then
   local last = opt(wmField)
   if last and tonumber(offset) <= last then return result(0, '-') end
+  if requires ~= '' and (not last or last < tonumber(requires)) then return result(2, '-') end
   set(wmField, offset)
 end
 
@@ -170,6 +173,12 @@ elseif mode == 'sweep' then
     expiry()
   end
 else
+  -- refuse before writing anything if a total would leave int64 (HINCRBY would fail half-way)
+  for f, by in pairs({lr = rev, lg = cogs, ls = cts, wr = rev, wg = cogs, ws = cts}) do
+    if math.abs(n(f)) + math.abs(tonumber(by)) >= 9.2e18 then
+      return redis.error_reply('amount overflow: ' .. f .. ' would leave the 64-bit range')
+    end
+  end
   age(day)
   local asof = opt('asof')
   incr('lr', rev); incr('lg', cogs); incr('ls', cts); incr('lo', orders); incr('lt', tickets)

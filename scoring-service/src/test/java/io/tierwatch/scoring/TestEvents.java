@@ -51,6 +51,11 @@ public final class TestEvents {
                 customerId, data));
     }
 
+    /** The order id of an orders-topic record, read as any consumer would. */
+    public static String orderId(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
+        return CloudEventsKafka.fromRecord(record).dataAs(OrderPlaced.class).orderId();
+    }
+
     public static void send(String topic, String customerId, Object data) {
         KafkaProbe.send(record(topic, customerId, data));
     }

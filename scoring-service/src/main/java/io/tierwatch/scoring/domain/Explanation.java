@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.tierwatch.contracts.Contributor;
 import io.tierwatch.contracts.Figures;
+import io.tierwatch.contracts.Money;
 import io.tierwatch.contracts.Tier;
 
 /** One sentence saying why a customer's tier changed, for the rep who reads the alert. */
@@ -33,7 +34,7 @@ public final class Explanation {
     private static String rule(Tier tier, Figures window, PolicySettings policy) {
         return switch (tier) {
             case D -> "is below zero";
-            case A -> "reaches the A threshold of " + io.tierwatch.contracts.Money.ofMinor(policy.aThreshold());
+            case A -> "reaches the A threshold of " + Money.ofMinor(policy.aThreshold());
             case C -> "is positive but cost to serve is " + share(window) + "% of gross margin (over-served from "
                     + policy.overServedPercent() + "%)";
             case B -> "is positive, below the A threshold and not over-served";

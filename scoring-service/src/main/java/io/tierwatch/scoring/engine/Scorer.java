@@ -13,7 +13,6 @@ import io.tierwatch.scoring.ledger.LedgerCommand;
 import io.tierwatch.scoring.ledger.RedisLedger;
 import io.tierwatch.scoring.metrics.ScoringMetrics;
 import io.tierwatch.scoring.outbox.OutboxPublisher;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -43,8 +42,6 @@ public class Scorer {
         List<ApplyOutcome> outcomes;
         try {
             outcomes = ledger.apply(commands);
-        } catch (JedisDataException e) {
-            throw e; // a script error, not an outage: retried a few times, then dead-lettered
         } catch (JedisException e) {
             throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
         }
@@ -57,7 +54,7 @@ public class Scorer {
                 if (command.delta() != null) {
                     metrics.eventLag(Duration.between(command.occurredAt(), clock.instant()));
                 }
-            } else {
+            } else if (!outcome.blocked()) {
                 metrics.duplicates(1);
             }
             if (outcome.changed()) {

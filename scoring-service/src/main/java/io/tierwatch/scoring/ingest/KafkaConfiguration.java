@@ -6,6 +6,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -31,6 +33,7 @@ import io.tierwatch.scoring.metrics.ScoringMetrics;
 class KafkaConfiguration {
 
     static final String REASON_HEADER = "tierwatch-dlt-reason";
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaConfiguration.class);
 
     @Bean
     DefaultErrorHandler scoringErrorHandler(KafkaTemplate<String, byte[]> template, ScoringMetrics metrics) {
@@ -39,6 +42,7 @@ class KafkaConfiguration {
         dlt.setHeadersFunction((record, e) -> new RecordHeaders(new RecordHeader[] {
                 new RecordHeader(REASON_HEADER, reason(e).getBytes(StandardCharsets.UTF_8))}));
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
+            LOG.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason(e));
             dlt.accept(record, e);
             metrics.deadLettered();
         }, new FixedBackOff(1_000, 2));

@@ -14,6 +14,7 @@ import io.tierwatch.contracts.InvalidEventException;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.engine.Scorer;
 import io.tierwatch.scoring.ledger.LedgerCommand;
+import io.tierwatch.scoring.ledger.ScriptFailedException;
 
 /**
  * One poll at a time: the records before the first invalid one are scored, then the invalid
@@ -53,6 +54,9 @@ class ScoringListener {
         }
         try {
             scorer.score(commands);
+        } catch (ScriptFailedException e) {
+            // a script error on one record: the ones before it are done, it is retried, then dead-lettered
+            throw new BatchListenerFailedException(e.getMessage(), e, e.index());
         } catch (RuntimeException e) {
             LOG.warn("poll of {} records not scored, retrying with backoff: {}", records.size(), e.getMessage());
             // Nothing of this poll counts as done: retry from its first record (the watermark skips what was applied).

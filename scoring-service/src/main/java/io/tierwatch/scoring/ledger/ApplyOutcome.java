@@ -7,7 +7,9 @@ import io.tierwatch.contracts.Tier;
 /**
  * What the apply script reports for one command.
  *
- * @param applied false when the offset watermark skipped a record already applied
+ * @param applied false when the offset watermark skipped a record already applied, or when the
+ *                record waits for an earlier one of its customer that failed in the same pipeline
+ * @param blocked the latter case: neither applied nor a duplicate
  * @param tier the tier after the command, null before the first
  * @param outboxSize tier changes waiting to be published (also after a skip: a replay re-publishes)
  * @param windowExpiry the day the oldest window bucket leaves the window, -1 for none
@@ -15,7 +17,7 @@ import io.tierwatch.contracts.Tier;
  * @param changed whether this command changed the tier
  * @param previousTier the tier before a change, null for a first tier or no change
  */
-public record ApplyOutcome(String customerId, boolean applied, Tier tier, long outboxSize, long windowExpiry,
+public record ApplyOutcome(String customerId, boolean applied, boolean blocked, Tier tier, long outboxSize, long windowExpiry,
         String owner, boolean changed, Tier previousTier) {
 
     static ApplyOutcome of(String customerId, Object reply) {
@@ -23,7 +25,8 @@ public record ApplyOutcome(String customerId, boolean applied, Tier tier, long o
         String tier = text(values.get(1));
         String owner = text(values.get(4));
         String previous = text(values.get(5));
-        return new ApplyOutcome(customerId, ((Long) values.get(0)) == 1L, tier.isEmpty() ? null : Tier.valueOf(tier),
+        long status = (Long) values.get(0);
+        return new ApplyOutcome(customerId, status == 1L, status == 2L, tier.isEmpty() ? null : Tier.valueOf(tier),
                 (Long) values.get(2), (Long) values.get(3), owner.isEmpty() ? null : owner, !"-".equals(previous),
                 previous.isEmpty() || "-".equals(previous) ? null : Tier.valueOf(previous));
     }

@@ -43,15 +43,16 @@ public final class ApplyScript {
         return sha;
     }
 
-    Response<Object> call(AbstractPipeline pipeline, String sha, LedgerCommand command) {
-        return pipeline.evalsha(sha, LedgerKeys.scriptKeys(command.customerId()), argv(command));
+    /** {@code requires}: the offset of the customer's previous record in this pipeline, or empty. */
+    Response<Object> call(AbstractPipeline pipeline, String sha, LedgerCommand command, String requires) {
+        return pipeline.evalsha(sha, LedgerKeys.scriptKeys(command.customerId()), argv(command, requires));
     }
 
-    private List<String> argv(LedgerCommand c) {
+    private List<String> argv(LedgerCommand c, String requires) {
         Delta d = c.delta();
         var m = c.master();
         List<String> argv = new ArrayList<>(33);
-        argv.addAll(List.of(c.mode(), c.watermark(), String.valueOf(c.offset()), c.customerId(), c.eventId(),
+        argv.addAll(List.of(c.mode(), c.watermark(), String.valueOf(c.offset()), requires, c.eventId(),
                 String.valueOf(c.day()), c.occurredAt().toString(),
                 d == null ? "" : d.kind(), d == null ? "" : d.reference(),
                 String.valueOf(d == null ? 0 : d.revenue()), String.valueOf(d == null ? 0 : d.costOfGoods()),

@@ -1,11 +1,14 @@
 package io.tierwatch.scoring.ledger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
@@ -39,15 +42,27 @@ public final class RedisLedger {
     private List<ApplyOutcome> run(List<LedgerCommand> commands) {
         String sha = script.sha(jedis);
         List<Response<Object>> replies = new ArrayList<>(commands.size());
+        Map<String, Long> previous = new HashMap<>();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             for (LedgerCommand command : commands) {
-                replies.add(script.call(pipeline, sha, command));
+                String requires = "";
+                if (!command.watermark().isEmpty()) {
+                    Long before = previous.put(command.customerId() + '|' + command.watermark(), command.offset());
+                    requires = before == null ? "" : before.toString();
+                }
+                replies.add(script.call(pipeline, sha, command, requires));
             }
             pipeline.sync();
         }
         List<ApplyOutcome> outcomes = new ArrayList<>(commands.size());
         for (int i = 0; i < commands.size(); i++) {
-            outcomes.add(ApplyOutcome.of(commands.get(i).customerId(), replies.get(i).get()));
+            try {
+                outcomes.add(ApplyOutcome.of(commands.get(i).customerId(), replies.get(i).get()));
+            } catch (JedisNoScriptException e) {
+                throw e;
+            } catch (JedisDataException e) {
+                throw new ScriptFailedException(i, e);
+            }
         }
         Indexes.refresh(jedis, outcomes);
         return outcomes;

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.tierwatch.contracts.Contributor;
 import io.tierwatch.contracts.CustomerTierChanged;
+import io.tierwatch.contracts.Figures;
 import io.tierwatch.contracts.Money;
 import io.tierwatch.contracts.Tier;
 import io.tierwatch.contracts.TierDirection;
@@ -21,7 +22,7 @@ final class CustomerViews {
     record Period(Money revenue, Money costOfGoods, Money grossMargin, Money costToServe, Money profit, long orders,
             long tickets) {
 
-        static Period of(io.tierwatch.contracts.Figures f, long orders, long tickets) {
+        static Period of(Figures f, long orders, long tickets) {
             return new Period(f.revenue(), f.costOfGoods(), f.grossMargin(), f.costToServe(), f.profit(), orders,
                     tickets);
         }

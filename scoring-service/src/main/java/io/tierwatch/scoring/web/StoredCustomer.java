@@ -1,6 +1,7 @@
 package io.tierwatch.scoring.web;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +55,7 @@ record StoredCustomer(String customerId, Map<String, String> fields) {
 
     /** From an HMGET of {@link #SUMMARY_FIELDS}. */
     static StoredCustomer ofSummary(String customerId, List<String> values) {
-        Map<String, String> fields = new java.util.HashMap<>();
+        Map<String, String> fields = new HashMap<>();
         for (int i = 0; i < SUMMARY_FIELDS.size(); i++) {
             if (values.get(i) != null) {
                 fields.put(SUMMARY_FIELDS.get(i), values.get(i));

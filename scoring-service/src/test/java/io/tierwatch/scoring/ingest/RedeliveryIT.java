@@ -1,6 +1,7 @@
 package io.tierwatch.scoring.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +14,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.tierwatch.contracts.Money;
+import io.tierwatch.contracts.OrderLine;
+import io.tierwatch.contracts.OrderPlaced;
 import io.tierwatch.contracts.Topics;
 import io.tierwatch.scoring.ScoringIT;
 import io.tierwatch.scoring.TestEvents;
@@ -73,6 +77,26 @@ class RedeliveryIT {
                     StandardCharsets.UTF_8)).contains("InvalidEventException").contains("data is not a valid");
             assertThat(TierEvents.data(TierEvents.await(probe, customer, 1).get(0)).window().revenue())
                     .hasToString("90.00");
+        }
+    }
+
+    @Test
+    void deadLettersARecordTheScriptCannotApplyAndGoesOn() {
+        String customer = TestEvents.customer("overflow");
+        // each order's revenue fits a long; their sum does not, so Redis refuses the second HINCRBY
+        List<OrderLine> lines = List.of(new OrderLine("sku", 9, Money.parse("9999999999999999.99"), Money.ZERO, null));
+        try (KafkaProbe probe = KafkaProbe.watching(Topics.deadLetterOf(Topics.ORDERS))) {
+            TestEvents.sendOrder(new OrderPlaced("o-huge-1", customer, Instant.now(), "EUR", lines, null));
+            TestEvents.sendOrder(new OrderPlaced("o-huge-2", customer, Instant.now(), "EUR", lines, null));
+            TestEvents.sendOrder(TestEvents.order(customer, Instant.now(), "1.00", "0.00"));
+
+            ConsumerRecord<String, byte[]> dead = probe.await(1, r -> customer.equals(r.key()),
+                    Duration.ofSeconds(60)).get(0);
+            assertThat(new String(dead.headers().lastHeader(KafkaConfiguration.REASON_HEADER).value(),
+                    StandardCharsets.UTF_8)).contains("overflow");
+            assertThat(TestEvents.orderId(dead)).isEqualTo("o-huge-2");
+            await().atMost(Duration.ofSeconds(60)).until(() -> "2".equals(state(customer).get("lo")));
+            assertThat(state(customer)).containsEntry("lr", "9000000000000000091");
         }
     }
 

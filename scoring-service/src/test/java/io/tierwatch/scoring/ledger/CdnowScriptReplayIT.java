@@ -1,0 +1,72 @@
+package io.tierwatch.scoring.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.tierwatch.scoring.Cdnow;
+import io.tierwatch.scoring.domain.Delta;
+import io.tierwatch.scoring.domain.PolicySettings;
+import io.tierwatch.scoring.domain.TraitSettings;
+import io.tierwatch.testsupport.RealInfrastructure;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Response;
+
+/**
+ * The CDNOW history straight through the apply script in pipelines of 500, without Kafka or the
+ * service, with the default configuration: exact lifetime revenue again, and the script's own cost
+ * ({@code INFO commandstats}) without the broker and the service competing for the CPU.
+ */
+@ExtendWith(RealInfrastructure.class)
+class CdnowScriptReplayIT {
+
+    @Test
+    void appliesTheCdnowHistoryThroughTheScriptToExactRevenue() throws IOException {
+        Assumptions.assumeTrue(Cdnow.available(), "CDNOW dataset not found at " + Cdnow.DATA.toAbsolutePath());
+        List<Cdnow.Purchase> purchases = Cdnow.purchases("cdnow-script-");
+        Map<String, long[]> expected = Cdnow.expected(purchases);
+        try (JedisPooled jedis = new JedisPooled(URI.create(RealInfrastructure.redis().url()));
+                Jedis raw = RealInfrastructure.redis().connect()) {
+            RedisLedger ledger = new RedisLedger(jedis, new ApplyScript(new ScriptSettings(90,
+                    new PolicySettings(100_000, 10_000, 50, 10, 5_000, "policy-1"),
+                    new TraitSettings(30, 365, 90, 1_000_000, 20), 5, 10)));
+            raw.configResetStat();
+            List<LedgerCommand> batch = new ArrayList<>();
+            for (Cdnow.Purchase p : purchases) {
+                batch.add(LedgerCommand.event(p.customerId(), "cdnow", 0, p.line(), "cdnow-line-" + p.line(),
+                        Delta.of(Cdnow.order(p))));
+                if (batch.size() == 500) {
+                    ledger.apply(batch);
+                    batch.clear();
+                }
+            }
+            ledger.apply(batch);
+            String evalsha = raw.info("commandstats").lines().filter(l -> l.startsWith("cmdstat_evalsha:"))
+                    .findFirst().orElse("");
+
+            Map<String, Response<String>> revenue = new HashMap<>();
+            try (AbstractPipeline pipeline = jedis.pipelined()) {
+                expected.keySet().forEach(id -> revenue.put(id, pipeline.hget(LedgerKeys.state(id), "lr")));
+                pipeline.sync();
+            }
+            assertThat(expected).allSatisfy((id, sums) -> assertThat(revenue.get(id).get() == null ? 0
+                    : Long.parseLong(revenue.get(id).get())).as(id).isEqualTo(sums[0]));
+            // every purchase was one script call (an idle listener in the same JVM may add none or a few)
+            long calls = Long.parseLong(evalsha.replaceAll("^cmdstat_evalsha:calls=(\\d+),.*", "$1"));
+            assertThat(calls).isGreaterThanOrEqualTo(purchases.size());
+            System.out.printf("SCRIPT-MEASURE purchases=%d customers=%d %s%n", purchases.size(), expected.size(),
+                    evalsha);
+        }
+    }
+}
