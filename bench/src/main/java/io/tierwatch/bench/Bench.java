@@ -94,7 +94,7 @@ public final class Bench {
         }
         double minutes = (System.nanoTime() - begin) / 60e9;
         String header = "## Run of " + date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")) + "\n\n"
-                + "Command: `" + s.command() + "` (" + (s.quick() ? "quick sizes" : "full sizes")
+                + "Command: `" + s.command() + "` (" + s.sizes()
                 + String.format(", harness phases took %.1f min", minutes) + ").";
         MarkdownReport.write(s.doc(), results, header);
         Run.step("Written to " + s.doc() + (results.anyMissed() ? " (some targets MISSED: see the findings)" : ""));
