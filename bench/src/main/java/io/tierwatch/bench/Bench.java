@@ -96,6 +96,8 @@ public final class Bench {
         String header = "## Run of " + date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")) + "\n\n"
                 + "Command: `" + s.command() + "` (" + s.sizes()
                 + String.format(", harness phases took %.1f min", minutes) + ").";
+        Run.step("All figures");
+        results.printTable();
         MarkdownReport.write(s.doc(), results, header);
         Run.step("Written to " + s.doc() + (results.anyMissed() ? " (some targets MISSED: see the findings)" : ""));
     }
