@@ -52,6 +52,7 @@ public final class Bench {
         List<EventEnvelope<?>> datasets = Replay.load(s);
         Results results = new Results();
         List<ServiceProcess> started = new ArrayList<>();
+        Throughput.Figures tp = null;
         long begin = System.nanoTime();
         ZonedDateTime date = ZonedDateTime.now(ZoneOffset.UTC);
         try (RedisStats redis = new RedisStats(s.redisHost(), s.redisPort()); Lag lag = new Lag(s.bootstrap());
@@ -66,7 +67,7 @@ public final class Bench {
                 scoringJvm.add("-XX:StartFlightRecording=filename=" + s.state().resolve("scoring-service.jfr")
                         + ",settings=profile,dumponexit=true");
             }
-            Throughput.Figures tp = Throughput.measure(run, scoringJvm, started);
+            tp = Throughput.measure(run, scoringJvm, started);
             String scoringGroup = lag.groupConsuming(Topics.ORDERS, Duration.ofSeconds(10));
             double replay = datasets.isEmpty() ? 0 : Replay.measure(run, scoringGroup, datasets);
 
@@ -89,12 +90,14 @@ public final class Bench {
             }
         }
         if (s.jfr()) {
-            Profile.summarise(results, s.state().resolve("scoring-service.jfr"));
+            Profile.summarise(results, s.state().resolve("scoring-service.jfr"), tp.drainStart(), tp.drainEnd());
         }
         double minutes = (System.nanoTime() - begin) / 60e9;
         String header = "## Run of " + date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")) + "\n\n"
-                + "Command: `" + s.command() + "` (" + (s.quick() ? "quick sizes" : "full sizes")
+                + "Command: `" + s.command() + "` (" + s.sizes()
                 + String.format(", harness phases took %.1f min", minutes) + ").";
+        Run.step("All figures");
+        results.printTable();
         MarkdownReport.write(s.doc(), results, header);
         Run.step("Written to " + s.doc() + (results.anyMissed() ? " (some targets MISSED: see the findings)" : ""));
     }

@@ -35,7 +35,11 @@ record Settings(
         int scoringPort,
         int notificationPort,
         int webhookPort,
-        String command) {
+        String command,
+        boolean customSizes) {
+
+    private static final java.util.Set<String> SIZES = java.util.Set.of("events", "customers", "naive-events",
+            "ceiling-requests", "latency-seconds", "latency-customers", "saturation-events", "rate");
 
     static Settings parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -75,11 +79,17 @@ record Settings(
                 (int) num(a, "scoring-port", 18082),
                 (int) num(a, "notification-port", 18083),
                 (int) num(a, "webhook-port", 19099),
-                a.getOrDefault("command", "bench/run" + (quick ? " --quick" : "")));
+                a.getOrDefault("command", "bench/run" + (quick ? " --quick" : "")),
+                a.keySet().stream().anyMatch(SIZES::contains));
     }
 
     private static long num(Map<String, String> args, String name, long fallback) {
         return args.containsKey(name) ? Long.parseLong(args.get(name).replace("_", "")) : fallback;
+    }
+
+    /** How the report names the run's sizes. */
+    String sizes() {
+        return customSizes ? "sizes set on the command line" : quick ? "quick sizes" : "full sizes";
     }
 
     /** Share of events from a customer's first appearance: every customer of the population appears once per run. */

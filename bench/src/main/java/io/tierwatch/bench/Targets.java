@@ -52,9 +52,9 @@ final class Targets {
                 tp.machineBusy(), cores, tp.scoringCores(), tp.kafkaCores(), tp.redisCores()));
         if (tp.perSecond() < 50_000) {
             String limit = tp.machineBusy() >= 0.85 * cores
-                    ? "The cores were saturated, so throughput is CPU-bound here; the largest consumer of CPU per event is "
+                    ? "the cores were saturated, so throughput is CPU-bound here; the largest consumer of CPU per event is "
                             + largest(tp) + "."
-                    : "Cores were left idle, so the drain waits rather than computes: each poll is applied, indexed and "
+                    : "cores were left idle, so the drain waits rather than computes: each poll is applied, indexed and "
                             + "published in sequence by one listener thread, so round trips, not CPU, set the pace.";
             r.finding(String.format(Locale.ROOT, "Sustained scoring reached %s against a Redis-only ceiling of %s: %s "
                     + "CPU per event: scoring-service %.0f µs, broker %.0f µs, redis-server %.0f µs.",

@@ -1,6 +1,7 @@
 package io.tierwatch.bench;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class Throughput {
     /** What later phases and the findings need from this one. */
     record Figures(double perSecond, double evalshaMicros, double redisCpuMicros, double bytesPerCustomer,
             double scoringCores, double kafkaCores, double redisCores, double machineBusy, long events,
-            Map<String, CommandStat> commands) {
+            Map<String, CommandStat> commands, Instant drainStart, Instant drainEnd) {
     }
 
     private Throughput() {
@@ -57,8 +58,10 @@ final class Throughput {
         String group = run.lag().groupConsuming(Topics.ORDERS, Duration.ofMinutes(5));
         double startup = (System.nanoTime() - startedAt) / 1e9;
         double[] cpu0 = cpu(run, scoring);
+        Instant drainStart = Instant.now();
         Drain drain = Drain.measure(run.lag(), group, Run.INPUTS, Duration.ofMinutes(30));
         double[] cpu1 = cpu(run, scoring);
+        Instant drainEnd = Instant.now();
         if (!drain.complete()) {
             r.note("The drain did not finish within 30 minutes; the rate covers what was committed.");
         }
@@ -81,7 +84,7 @@ final class Throughput {
         r.add(SECTION, "RSS scoring-service after the drain", Format.bytes(Rss.of(scoring.pid())));
         Figures f = new Figures(drain.perSecond(), evalsha.usecPerCall(), redisCpu * 1e6 / drain.events(), perCustomer,
                 (cpu1[0] - cpu0[0]) / wall, (cpu1[1] - cpu0[1]) / wall, redisCpu / wall, (cpu1[3] - cpu0[3]) / wall,
-                drain.events(), stats);
+                drain.events(), stats, drainStart, drainEnd);
         r.add(SECTION, "cores used during the drain: scoring / Kafka / Redis / whole machine",
                 String.format("%.2f / %.2f / %.2f / %.2f of %d", f.scoringCores(), f.kafkaCores(), f.redisCores(),
                         f.machineBusy(), Runtime.getRuntime().availableProcessors()));

@@ -30,17 +30,17 @@ class ProfileTest {
         }
         Results results = new Results();
 
-        Profile.summarise(results, file);
+        Profile.summarise(results, file, java.time.Instant.EPOCH, java.time.Instant.now());
 
         assertThat(results.rows()).extracting(Results.Row::metric)
-                .contains("execution samples", "hottest methods (self time)");
+                .contains("execution samples during the drain", "hottest methods (self time)");
     }
 
     @Test
     void saysSoWhenThereIsNoRecording(@TempDir Path dir) throws Exception {
         Results results = new Results();
 
-        Profile.summarise(results, dir.resolve("missing.jfr"));
+        Profile.summarise(results, dir.resolve("missing.jfr"), java.time.Instant.EPOCH, java.time.Instant.now());
 
         assertThat(results.notes()).singleElement().asString().contains("no recording");
     }

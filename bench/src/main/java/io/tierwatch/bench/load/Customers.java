@@ -13,7 +13,8 @@ record Customers(String prefix, int size) {
 
     /** Mean order value in minor units: ~20,000.00 for the largest customer, ~50.00 in the tail. */
     static long basket(int rank) {
-        return 5_000 + (long) (2_000_000 / Math.pow(rank + 1, 0.7));
+        // The power law only shapes the size curve; every amount derived from it is integer minor units.
+        return 5_000 + Math.round(2_000_000 / Math.pow(rank + 1, 0.7));
     }
 
     static boolean overServed(int rank) {

@@ -41,18 +41,18 @@ final class EventFactory {
         List<OrderLine> lines = new ArrayList<>(lineCount);
         for (int i = 0; i < lineCount; i++) {
             long quantity = 1 + random.nextInt(5);
-            long price = Math.max(1, (long) (perLine / quantity * (0.5 + random.nextDouble())));
+            long price = Math.max(1, perLine / quantity * (50 + random.nextInt(101)) / 100);
             // 3% of lines are sold below cost, like the seed's rep who gave the margin away.
-            double costRatio = random.nextDouble() < 0.03 ? 1.05 : 0.55 + 0.35 * random.nextDouble();
-            long discount = random.nextDouble() < 0.2 ? price * quantity / 20 : 0;
+            long costPercent = random.nextInt(100) < 3 ? 105 : 55 + random.nextInt(36);
+            long discount = random.nextInt(100) < 20 ? price * quantity / 20 : 0;
             lines.add(new OrderLine("sku-" + random.nextInt(5_000), quantity, Money.ofMinor(price),
-                    Money.ofMinor((long) (price * costRatio)), Money.ofMinor(discount)));
+                    Money.ofMinor(price * costPercent / 100), Money.ofMinor(discount)));
         }
         return new OrderPlaced("o-" + id, customerId, time, CURRENCY, lines, Money.ofMinor(random.nextInt(1_500)));
     }
 
     private OrderLinesReturned returned(String id, String customerId, int rank, Instant time) {
-        long refund = Math.max(100, (long) (Customers.basket(rank) * 0.3 * random.nextDouble()));
+        long refund = Math.max(100, Customers.basket(rank) * random.nextInt(31) / 100);
         return new OrderLinesReturned("r-" + id, null, customerId, time, CURRENCY,
                 List.of(new ReturnedLine("sku-" + random.nextInt(5_000), 1, Money.ofMinor(refund),
                         Money.ofMinor(refund * 7 / 10))), Money.ZERO);
@@ -68,7 +68,7 @@ final class EventFactory {
 
     /** Two-hour on-site demands, free parts, expedited visits, nothing billed. */
     private ServiceTicketClosed costlyTicket(String id, String customerId, Instant time) {
-        boolean expedited = random.nextDouble() < 0.3;
+        boolean expedited = random.nextInt(10) < 3;
         return new ServiceTicketClosed("t-" + id, customerId, time, CURRENCY, 120 + random.nextInt(480),
                 Money.ofMinor(9_000), Money.ofMinor(random.nextInt(40_000)), Money.ZERO,
                 Money.ofMinor(2_000 + random.nextInt(8_000)), expedited, Money.ofMinor(expedited ? 15_000 : 0),

@@ -21,6 +21,17 @@ public final class Machine {
         results.machine("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         results.machine("Kafka (broker and clients)", AppInfoParser.getVersion());
         results.machine("Redis", redisVersion);
+        results.machine("load average at the start (1 / 5 / 15 min)", loadAverage());
+    }
+
+    /** Other work on the machine makes every figure of the run noisier; the report says how much there was. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static String firstValue(String file, String key) {

@@ -59,6 +59,21 @@ public final class Results {
         return findings;
     }
 
+    /** All figures once more, as one table grouped by section, for the end of the console output. */
+    public void printTable() {
+        String section = null;
+        for (Row row : rows) {
+            if (!row.section().equals(section)) {
+                section = row.section();
+                System.out.printf("%n%s%n%s%n", section, "-".repeat(Math.min(100, section.length())));
+            }
+            String target = row.target().isEmpty() ? "" : "   [target " + row.target() + ": " + row.verdict() + "]";
+            System.out.printf("  %-62s %s%s%n", row.metric(), row.value(), target);
+        }
+        findings.forEach(f -> System.out.printf("%n* %s", f));
+        System.out.println();
+    }
+
     public boolean anyMissed() {
         return rows.stream().anyMatch(r -> r.verdict().equals("MISSED"));
     }
