@@ -67,6 +67,11 @@ final class Throughput {
         }
         var stats = run.redis().commandStats();
         CommandStat evalsha = stats.getOrDefault("evalsha", new CommandStat(0, 0));
+        if (evalsha.calls() < drain.events() * 9 / 10) {
+            throw new IllegalStateException("scoring-service committed " + drain.events() + " records but ran the apply "
+                    + "script only " + evalsha.calls() + " times: records went to a dead-letter topic (base currency is "
+                    + "not EUR? event format changed? see " + s.state().resolve("logs/scoring-service.log") + ")");
+        }
         long memoryAfter = run.redis().usedMemory();
         int customers = stream.customersSeen();
         double perCustomer = (double) (memoryAfter - memoryBefore) / customers;
