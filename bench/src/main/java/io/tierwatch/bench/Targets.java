@@ -47,6 +47,14 @@ final class Targets {
             r.finding(String.format(Locale.ROOT, "The fixed-rate phase offered only %s: the load generator shares the "
                     + "cores with the stack.", Format.rate(lat.achievedRate())));
         }
+        if (lat.fixedWebhook().getTotalCount() > 0 && lat.fixedTierChange().getTotalCount() > 0) {
+            r.finding(String.format(Locale.ROOT, "At %s, a webhook arrived %s after its tier-change event at the "
+                    + "median (p50 %s against %s): that is the time notification-service takes from the tier-change "
+                    + "topic to the HTTP delivery.", Format.rate(run.settings().rate()),
+                    Format.millis(lat.fixedWebhook().getValueAtPercentile(50) - lat.fixedTierChange().getValueAtPercentile(50)),
+                    Format.millis(lat.fixedWebhook().getValueAtPercentile(50)),
+                    Format.millis(lat.fixedTierChange().getValueAtPercentile(50))));
+        }
         r.finding(String.format(Locale.ROOT, "During the drain the machine used %.2f of %d cores: scoring-service %.2f, "
                 + "Kafka broker %.2f, redis-server %.2f (the rest: this harness, other processes).",
                 tp.machineBusy(), cores, tp.scoringCores(), tp.kafkaCores(), tp.redisCores()));

@@ -75,6 +75,19 @@ public final class ApplyCall {
         return PREFIX + "idx:*";
     }
 
+    /** One script call: its KEYS and ARGV. */
+    public record Call(List<String> keys, List<String> argv) {
+    }
+
+    /**
+     * The call for the {@code offset}-th event of a stream replayed without Kafka: the partition
+     * follows the key (3 partitions) and the offset grows, so the watermark lets every event through.
+     */
+    public static Call of(EventEnvelope<?> event, long offset) {
+        int partition = Math.floorMod(event.subject().hashCode(), 3);
+        return new Call(keys(event.subject()), argv(event, event.type().defaultTopic(), partition, offset));
+    }
+
     /** ARGV for a business event read from {@code topic}/{@code partition} at {@code offset}. */
     public static List<String> argv(EventEnvelope<?> event, String topic, int partition, long offset) {
         Delta d = Delta.of(event.data());

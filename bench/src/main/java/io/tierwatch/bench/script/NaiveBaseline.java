@@ -20,10 +20,8 @@ public final class NaiveBaseline {
         try (Jedis jedis = new Jedis(host, port, 60_000)) {
             long start = System.nanoTime();
             for (long i = 0; i < count; i++) {
-                EventEnvelope<?> event = events.get();
-                int partition = Math.floorMod(event.subject().hashCode(), 3);
-                jedis.evalsha(sha, ApplyCall.keys(event.subject()),
-                        ApplyCall.argv(event, event.type().defaultTopic(), partition, i));
+                ApplyCall.Call call = ApplyCall.of(events.get(), i);
+                jedis.evalsha(sha, call.keys(), call.argv());
             }
             return count / ((System.nanoTime() - start) / 1e9);
         }

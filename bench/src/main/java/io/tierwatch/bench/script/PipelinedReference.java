@@ -22,10 +22,8 @@ public final class PipelinedReference {
             long start = System.nanoTime();
             Pipeline pipeline = jedis.pipelined();
             for (long i = 0; i < count; i++) {
-                EventEnvelope<?> event = events.get();
-                int partition = Math.floorMod(event.subject().hashCode(), 3);
-                pipeline.evalsha(sha, ApplyCall.keys(event.subject()),
-                        ApplyCall.argv(event, event.type().defaultTopic(), partition, i));
+                ApplyCall.Call call = ApplyCall.of(events.get(), i);
+                pipeline.evalsha(sha, call.keys(), call.argv());
                 if ((i + 1) % batch == 0) {
                     pipeline.sync();
                 }
