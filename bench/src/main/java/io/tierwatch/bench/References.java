@@ -32,7 +32,7 @@ final class References {
         run.results().add(SECTION, "ceiling: redis-benchmark EVALSHA, pipelined", Format.rate(ceiling.perSecond()));
         run.results().add(SECTION, "ceiling: Redis time per apply call", Format.micros(ceilingStat.usecPerCall()));
         run.results().note("Ceiling command: `" + shell(ceiling.command()).replace(run.sha(), "<sha of apply.lua>")
-                + "`. redis-benchmark 7.0 draws every `__rand_int__` on its own, so the 7 keys of a call belong to "
+                + "`. redis-benchmark 7.0 draws every `__rand_int__` on its own, so the 5 keys of a call belong to "
                 + "random customers and the offset is random; the day is fixed, so no bucket ages.");
 
         Run.step("Naive baseline: one synchronous EVALSHA per event, " + Format.count(s.naiveEvents()) + " events");

@@ -22,8 +22,8 @@ public final class ApplyCall {
 
     /** scoring-service's key prefix; a customer's keys share the hash tag {customerId}. */
     static final String PREFIX = "tw:score:";
-    /** KEYS suffixes in the order the script reads them: state, buckets, bucket days, contributors, outbox, history, months. */
-    private static final List<String> KEY_PARTS = List.of("s", "b", "d", "t", "o", "h", "m");
+    /** KEYS suffixes in the order the script reads them: state (with months), day buckets, contributors, outbox, history. */
+    private static final List<String> KEY_PARTS = List.of("s", "b", "t", "o", "h");
     /**
      * ARGV 20..33, the defaults of scoring-service.yml: window days, A threshold, A band, over-served %,
      * over-served band %, loss exit band, policy version, contributors kept, new / loyal / active days,
@@ -93,7 +93,7 @@ public final class ApplyCall {
         Delta d = Delta.of(event.data());
         LocalDate day = LocalDate.ofInstant(d.occurredAt, ZoneOffset.UTC);
         List<String> argv = new ArrayList<>(33);
-        argv.addAll(List.of("event", "wm:" + topic + ":" + partition, String.valueOf(offset), event.subject(),
+        argv.addAll(List.of("event", "wm:" + topic + ":" + partition, String.valueOf(offset), "",
                 event.id(), String.valueOf(day.toEpochDay()), d.occurredAt.toString(), d.kind, d.reference,
                 String.valueOf(d.revenue), String.valueOf(d.costOfGoods), String.valueOf(d.costToServe),
                 String.valueOf(d.orders), String.valueOf(d.tickets), day.toString().substring(0, 7),

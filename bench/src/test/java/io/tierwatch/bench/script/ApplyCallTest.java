@@ -17,7 +17,7 @@ class ApplyCallTest {
 
     @Test
     void allKeysOfACustomerShareItsHashTag() {
-        assertThat(ApplyCall.keys("c-1")).hasSize(7).allMatch(k -> k.startsWith("tw:score:{c-1}:"));
+        assertThat(ApplyCall.keys("c-1")).hasSize(5).allMatch(k -> k.startsWith("tw:score:{c-1}:"));
     }
 
     @Test
@@ -28,14 +28,14 @@ class ApplyCallTest {
         List<String> argv = ApplyCall.argv(EventEnvelope.of("e-1", URI.create("urn:x"), at, "c-1", ticket),
                 "tierwatch.service-tickets", 2, 41);
         assertThat(argv).hasSize(33);
-        assertThat(argv.subList(0, 15)).containsExactly("event", "wm:tierwatch.service-tickets:2", "41", "c-1", "e-1",
+        assertThat(argv.subList(0, 15)).containsExactly("event", "wm:tierwatch.service-tickets:2", "41", "", "e-1",
                 String.valueOf(at.getEpochSecond() / 86_400), at.toString(), "ticket", "t-1", "0", "0", "8500", "0", "1",
                 "2026-03");
     }
 
     @Test
     void acceptsAScriptReadingExactlyWhatItSendsAndRejectsOneThatReadsMore() {
-        String script = "local s = KEYS[7]\nlocal a, b = ARGV[1], ARGV[33]\n";
+        String script = "local s = KEYS[5]\nlocal a, b = ARGV[1], ARGV[33]\n";
         ApplyCall.verify(script);
         assertThatThrownBy(() -> ApplyCall.verify(script + "local c = ARGV[34]\n"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ARGV[1..34]");

@@ -11,39 +11,67 @@ import redis.clients.jedis.JedisPooled;
 /**
  * The global indexes the query API and the sweep read: customers by tier, by owner, and by the
  * day their window next ages. They span slots, so they are written after the scripts from
- * the scripts' outcomes; every write sets a value, so a replay repairs what a crash missed.
+ * the scripts' outcomes. An applied record writes only what it changed (most change nothing); a
+ * record skipped as a duplicate rewrites all of its customer's entries, because it may be the
+ * replay of a batch whose index writes a crash lost, and every write sets a value, so that repairs it.
  */
 final class Indexes {
 
     private Indexes() {
     }
 
+    /** What a batch did to one customer: its last outcome and which index entries must be written. */
+    private static final class Touched {
+        private ApplyOutcome last;
+        private boolean all;
+        private boolean expiry;
+        private boolean tier;
+        private boolean owner;
+
+        void add(ApplyOutcome o) {
+            last = o;
+            all |= !o.applied();
+            expiry |= o.expiryChanged();
+            tier |= o.changed();
+            owner |= o.ownerChanged() || o.changed();
+        }
+    }
+
     static void refresh(JedisPooled jedis, List<ApplyOutcome> outcomes) {
-        Map<String, ApplyOutcome> last = new LinkedHashMap<>();
-        outcomes.forEach(o -> last.put(o.customerId(), o));
+        Map<String, Touched> touched = new LinkedHashMap<>();
+        outcomes.forEach(o -> touched.computeIfAbsent(o.customerId(), id -> new Touched()).add(o));
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            for (ApplyOutcome o : last.values()) {
-                if (o.windowExpiry() >= 0) {
-                    pipeline.zadd(LedgerKeys.EXPIRY, o.windowExpiry(), o.customerId());
-                } else {
-                    pipeline.zrem(LedgerKeys.EXPIRY, o.customerId());
-                }
-                if (o.tier() == null) {
-                    continue;
-                }
-                for (Tier tier : Tier.values()) {
-                    if (tier == o.tier()) {
-                        pipeline.zadd(LedgerKeys.tier(tier), 0, o.customerId());
-                    } else {
-                        pipeline.zrem(LedgerKeys.tier(tier), o.customerId());
-                    }
-                }
-                pipeline.zadd(LedgerKeys.ALL, 0, o.customerId());
-                if (o.owner() != null) {
-                    pipeline.sadd(LedgerKeys.owner(o.owner()), o.customerId());
-                }
+            for (Touched t : touched.values()) {
+                write(pipeline, t);
             }
             pipeline.sync();
+        }
+    }
+
+    private static void write(AbstractPipeline pipeline, Touched t) {
+        ApplyOutcome o = t.last;
+        if (t.all || t.expiry) {
+            if (o.windowExpiry() >= 0) {
+                pipeline.zadd(LedgerKeys.EXPIRY, o.windowExpiry(), o.customerId());
+            } else {
+                pipeline.zrem(LedgerKeys.EXPIRY, o.customerId());
+            }
+        }
+        if (o.tier() == null) {
+            return;
+        }
+        if (t.all || t.tier) {
+            for (Tier tier : Tier.values()) {
+                if (tier == o.tier()) {
+                    pipeline.zadd(LedgerKeys.tier(tier), 0, o.customerId());
+                } else {
+                    pipeline.zrem(LedgerKeys.tier(tier), o.customerId());
+                }
+            }
+            pipeline.zadd(LedgerKeys.ALL, 0, o.customerId());
+        }
+        if ((t.all || t.owner) && o.owner() != null) {
+            pipeline.sadd(LedgerKeys.owner(o.owner()), o.customerId());
         }
     }
 }

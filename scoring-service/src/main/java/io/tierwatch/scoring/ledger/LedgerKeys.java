@@ -34,9 +34,8 @@ public final class LedgerKeys {
         return key(customerId, "h");
     }
 
-    public static String months(String customerId) {
-        return key(customerId, "m");
-    }
+    /** The state hash's field holding a month's revenue ({@code yyyy-MM}), for ARPU by month. */
+    public static final String MONTH_FIELD_PREFIX = "m:";
 
     public static String contributors(String customerId) {
         return key(customerId, "t");
@@ -44,8 +43,8 @@ public final class LedgerKeys {
 
     /** All keys of a customer, in the order the apply script expects its KEYS. */
     public static List<String> scriptKeys(String customerId) {
-        return List.of(state(customerId), key(customerId, "b"), key(customerId, "d"), contributors(customerId),
-                outbox(customerId), history(customerId), months(customerId));
+        return List.of(state(customerId), key(customerId, "b"), contributors(customerId), outbox(customerId),
+                history(customerId));
     }
 
     public static String tier(Tier tier) {

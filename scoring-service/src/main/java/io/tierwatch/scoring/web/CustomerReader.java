@@ -38,7 +38,7 @@ class CustomerReader {
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             state = pipeline.hgetAll(LedgerKeys.state(id));
             history = pipeline.lrange(LedgerKeys.history(id), 0, -1);
-            contributors = pipeline.zrevrange(LedgerKeys.contributors(id), 0, CONTRIBUTORS_SHOWN - 1);
+            contributors = pipeline.lrange(LedgerKeys.contributors(id), 0, CONTRIBUTORS_SHOWN - 1);
             pipeline.sync();
         }
         StoredCustomer c = new StoredCustomer(id, state.get());
@@ -74,23 +74,23 @@ class CustomerReader {
                 jedis.zcard(index));
     }
 
-    /** Every scored customer's summary fields and month revenues, for the portfolio. */
+    /** Every scored customer's figures and month revenues (fields {@code m:<yyyy-MM>} of the state), for the portfolio. */
     List<PortfolioCalculator.Row> portfolioRows() {
         List<String> ids = jedis.zrange(LedgerKeys.ALL, 0, -1);
-        Map<String, Response<List<String>>> states = new LinkedHashMap<>();
-        Map<String, Response<Map<String, String>>> months = new LinkedHashMap<>();
+        Map<String, Response<Map<String, String>>> states = new LinkedHashMap<>();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            for (String id : ids) {
-                states.put(id, pipeline.hmget(LedgerKeys.state(id), StoredCustomer.SUMMARY_FIELDS.toArray(String[]::new)));
-                months.put(id, pipeline.hgetAll(LedgerKeys.months(id)));
-            }
+            ids.forEach(id -> states.put(id, pipeline.hgetAll(LedgerKeys.state(id))));
             pipeline.sync();
         }
         List<PortfolioCalculator.Row> rows = new ArrayList<>(ids.size());
         states.forEach((id, state) -> {
-            StoredCustomer c = StoredCustomer.ofSummary(id, state.get());
+            StoredCustomer c = new StoredCustomer(id, state.get());
             Map<String, Long> byMonth = new LinkedHashMap<>();
-            months.get(id).get().forEach((month, revenue) -> byMonth.put(month, Long.parseLong(revenue)));
+            state.get().forEach((field, value) -> {
+                if (field.startsWith(LedgerKeys.MONTH_FIELD_PREFIX)) {
+                    byMonth.put(field.substring(LedgerKeys.MONTH_FIELD_PREFIX.length()), Long.parseLong(value));
+                }
+            });
             rows.add(new PortfolioCalculator.Row(id, c.tier(), c.window(), c.lifetime(), byMonth));
         });
         return rows;
