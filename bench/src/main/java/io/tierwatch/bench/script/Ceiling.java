@@ -35,9 +35,11 @@ public final class Ceiling {
             int pipeline) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("redis-benchmark", "-h", host, "-p", String.valueOf(port),
                 "-n", String.valueOf(requests), "-r", String.valueOf(keyspace), "-c", String.valueOf(clients),
-                "-P", String.valueOf(pipeline), "-q", "EVALSHA", sha, "7"));
+                "-P", String.valueOf(pipeline), "-q", "EVALSHA", sha));
         String customer = "ceil-__rand_int__";
-        command.addAll(ApplyCall.keys(customer));
+        List<String> keys = ApplyCall.keys(customer);
+        command.add(String.valueOf(keys.size()));
+        command.addAll(keys);
         Instant now = Instant.now();
         OrderPlaced order = new OrderPlaced("o-ceil", customer, now, "EUR",
                 List.of(new OrderLine("sku", 2, Money.ofMinor(5_000), Money.ofMinor(3_500), Money.ZERO)), Money.ZERO);
