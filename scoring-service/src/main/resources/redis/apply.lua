@@ -214,8 +214,9 @@ local function decide()
     wr = st.wr or '0', wg = st.wg or '0', ws = st.ws or '0', lr = st.lr or '0', lg = st.lg or '0', ls = st.ls or '0',
     traits = joinedTraits, trig = eventId, occ = occurredAt, contrib = table.concat(top, '\n')}
   redis.call('HSET', O, version, cjson.encode(entry))
-  -- the history shows the reason, which names only the largest contributor: keep just that one
-  entry.contrib = top[1] or ''
+  -- the history view shows the tiers, window profit, trigger and reason (which names only the
+  -- largest contributor): keep just that, not the lifetime figures and traits the event carries
+  entry.contrib, entry.lr, entry.lg, entry.ls, entry.traits = top[1] or '', nil, nil, nil, nil
   redis.call('LPUSH', H, cjson.encode(entry))
   redis.call('LTRIM', H, 0, historySize - 1)
   return cur or ''
