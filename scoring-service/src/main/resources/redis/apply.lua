@@ -116,12 +116,21 @@ local function readContributors()
   if not contributors then contributors = redis.call('LRANGE', T, 0, -1) end
   return contributors
 end
+-- the impact is the member's last field; scanning back to its '|' is much cheaper than an end-anchored match
+local function impactOf(member)
+  local i = #member
+  while string.byte(member, i) ~= 124 do i = i - 1 end
+  return math.abs(tonumber(string.sub(member, i + 1)))
+end
+-- `tmin`: the smallest |impact| in a full list, so a smaller event skips reading the list at all
 local function writeContributors(list)
   if #contributors > 0 then redis.call('DEL', T) end
   contributors = list
   if #list > 0 then redis.call('RPUSH', T, unpack(list)) end
+  local tmin = ''
+  if #list >= topN then tmin = impactOf(list[#list]) end
+  if (st['tmin'] or '') ~= tostring(tmin) then set('tmin', tmin) end
 end
-local function impactOf(member) return math.abs(tonumber(string.match(member, '|(%-?%d+)$'))) end
 
 -- Moves the window end to newAsOf. Buckets leave the window or the previous window only when the
 -- window's earliest bucket (exp) or the earliest stored bucket (b0) crosses a boundary, so the
@@ -205,23 +214,27 @@ local function decide()
     wr = st.wr or '0', wg = st.wg or '0', ws = st.ws or '0', lr = st.lr or '0', lg = st.lg or '0', ls = st.ls or '0',
     traits = joinedTraits, trig = eventId, occ = occurredAt, contrib = table.concat(top, '\n')}
   redis.call('HSET', O, version, cjson.encode(entry))
-  -- the history shows the reason, which names only the largest contributor: keep just that one
-  entry.contrib = top[1] or ''
+  -- the history view shows the tiers, window profit, trigger and reason (which names only the
+  -- largest contributor): keep just that, not the lifetime figures and traits the event carries
+  entry.contrib, entry.lr, entry.lg, entry.ls, entry.traits = top[1] or '', nil, nil, nil, nil
   redis.call('LPUSH', H, cjson.encode(entry))
   redis.call('LTRIM', H, 0, historySize - 1)
   return cur or ''
 end
 
 -- Orders like a sorted set by |impact| then member, both descending; keeps the top N.
-local function above(a, b)
-  local x, y = impactOf(a), impactOf(b)
-  if x ~= y then return x > y end
-  return a > b
-end
 local function contribute(member)
-  local list, ranked = readContributors(), {member}
-  for _, m in ipairs(list) do if m ~= member then ranked[#ranked + 1] = m end end
-  table.sort(ranked, above)
+  local impact, tmin = impactOf(member), opt('tmin')
+  if tmin and impact < tmin then return end
+  local list, ranked, impacts = readContributors(), {member}, {[member] = impact}
+  for _, m in ipairs(list) do
+    if m ~= member then ranked[#ranked + 1] = m; impacts[m] = impactOf(m) end
+  end
+  table.sort(ranked, function(a, b)
+    local x, y = impacts[a], impacts[b]
+    if x ~= y then return x > y end
+    return a > b
+  end)
   while #ranked > topN do table.remove(ranked) end
   for i = 1, math.max(#list, #ranked) do
     if list[i] ~= ranked[i] then writeContributors(ranked); return end
@@ -253,7 +266,7 @@ else
   if inWindow then
     bucket = split(redis.call('HGET', B, day) or '0 0 0 0 0')
     for k = 1, 5 do
-      bucket[k] = plus(bucket[k], delta[k])
+      if delta[k] ~= '0' then bucket[k] = plus(bucket[k], delta[k]) end
       if not bucket[k] then error({err = 'amount overflow: the day bucket would leave the 64-bit range'}) end
       add(WIN[k], delta[k])
     end

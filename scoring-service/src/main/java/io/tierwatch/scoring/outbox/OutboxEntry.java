@@ -44,8 +44,10 @@ public final class OutboxEntry {
                 Instant.parse(e.get("occ")));
     }
 
+    /** History entries omit the lifetime figures (the history view does not show them): 0. */
     private static long money(Map<String, String> e, String field) {
-        return Long.parseLong(e.get(field));
+        String value = e.get(field);
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     public static Set<Trait> traits(String joined) {
