@@ -84,8 +84,8 @@ final class Targets {
                 Format.micros(refs.ceilingMicros()), inner));
         if (tp.bytesPerCustomer() > 1024) {
             r.finding("Redis memory per customer is above 1 KB: see the MEMORY USAGE samples for which key of a "
-                    + "customer holds it (s state, b day buckets, d bucket days, t contributors, o outbox, h history, "
-                    + "m months) and the global indexes' share.");
+                    + "customer holds it (s state with the months, b day buckets, t contributors, o outbox, h history) "
+                    + "and the global indexes' share.");
         }
     }
 
