@@ -7,9 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.tierwatch.scoring.config.ScoringProperties;
-import io.tierwatch.scoring.ledger.ApplyScript;
 import io.tierwatch.scoring.ledger.RedisLedger;
-import io.tierwatch.scoring.ledger.ScriptSettings;
+import io.tierwatch.scoring.ledger.LedgerSettings;
 import redis.clients.jedis.JedisPooled;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,14 +21,9 @@ class EngineConfiguration {
     }
 
     @Bean
-    ApplyScript applyScript(ScoringProperties properties) {
+    RedisLedger redisLedger(JedisPooled jedis, ScoringProperties properties) {
         ScoringProperties.Scoring scoring = properties.scoring();
-        return new ApplyScript(new ScriptSettings(scoring.windowDays(), scoring.policy().settings(),
+        return new RedisLedger(jedis, new LedgerSettings(scoring.windowDays(), scoring.policy().settings(),
                 scoring.traits().settings(), scoring.contributorsKept(), scoring.historyKept()));
-    }
-
-    @Bean
-    RedisLedger redisLedger(JedisPooled jedis, ApplyScript script) {
-        return new RedisLedger(jedis, script);
     }
 }

@@ -16,8 +16,10 @@ import io.tierwatch.scoring.outbox.OutboxPublisher;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Applies commands to Redis in one pipeline, then publishes the outboxes of the customers that
- * have one. Returns only when both are done, so the caller may then commit offsets.
+ * Applies commands to Redis ({@link RedisLedger}), then publishes the outboxes of the customers
+ * that have one. Returns only when both are done, so the caller may then commit offsets; when a
+ * command failed, throws its {@link io.tierwatch.scoring.ledger.ScriptFailedException} after
+ * publishing what the commands before it changed.
  */
 @Component
 public class Scorer {
@@ -39,12 +41,13 @@ public class Scorer {
     }
 
     private List<ApplyOutcome> apply(List<LedgerCommand> commands) {
-        List<ApplyOutcome> outcomes;
+        RedisLedger.Result result;
         try {
-            outcomes = ledger.apply(commands);
+            result = ledger.apply(commands);
         } catch (JedisException e) {
             throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
         }
+        List<ApplyOutcome> outcomes = result.outcomes();
         Set<String> withOutbox = new LinkedHashSet<>();
         for (int i = 0; i < outcomes.size(); i++) {
             ApplyOutcome outcome = outcomes.get(i);
@@ -60,7 +63,7 @@ public class Scorer {
             if (outcome.changed()) {
                 metrics.transition(outcome.previousTier(), outcome.tier());
             }
-            if (outcome.outboxSize() > 0) {
+            if (outcome.outboxSize() != 0) { // -1: not known, read it
                 withOutbox.add(outcome.customerId());
             }
         }
@@ -68,6 +71,10 @@ public class Scorer {
             publisher.publish(withOutbox);
         } catch (JedisException | IllegalStateException e) {
             throw new ScoringUnavailableException("tier changes not published: " + e.getMessage(), e);
+        }
+        if (result.failure() != null) {
+            // the commands before it are committed and their tier changes published; it is retried, then dead-lettered
+            throw result.failure();
         }
         return outcomes;
     }

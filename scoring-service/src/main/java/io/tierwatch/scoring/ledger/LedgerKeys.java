@@ -5,7 +5,7 @@ import java.util.List;
 import io.tierwatch.contracts.Tier;
 
 /**
- * Redis keys. A customer's keys share the hash tag {@code {customerId}}, so the apply script
+ * Redis keys. A customer's keys share the hash tag {@code {customerId}}, so the commit script
  * touches one slot and runs unchanged on Redis Cluster. The {@code idx} keys are global
  * indexes, written idempotently after the scripts, never inside them.
  */
@@ -35,16 +35,15 @@ public final class LedgerKeys {
     }
 
     /** The state hash's field holding a month's revenue ({@code yyyy-MM}), for ARPU by month. */
-    public static final String MONTH_FIELD_PREFIX = "m:";
+    public static final String MONTH_FIELD_PREFIX = CustomerState.MONTH;
 
     public static String contributors(String customerId) {
         return key(customerId, "t");
     }
 
-    /** All keys of a customer, in the order the apply script expects its KEYS. */
+    /** All keys of a customer, in the order the commit script expects its KEYS. */
     public static List<String> scriptKeys(String customerId) {
-        return List.of(state(customerId), key(customerId, "b"), contributors(customerId), outbox(customerId),
-                history(customerId));
+        return List.of(state(customerId), contributors(customerId), outbox(customerId), history(customerId));
     }
 
     public static String tier(Tier tier) {

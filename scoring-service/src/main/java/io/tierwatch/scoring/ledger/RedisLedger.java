@@ -1,70 +1,150 @@
 package io.tierwatch.scoring.ledger;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * Applies a poll's commands in one pipeline, one script call each, then refreshes the global
- * indexes from the outcomes. Running a batch twice is harmless: the watermark skips what was
- * applied, and the outcomes (and so the indexes) come out the same.
+ * Applies a poll's commands in three steps: one pipeline reads the customers (state hash, then
+ * contributors), Java applies the commands in order ({@link Applier}), and one pipeline commits
+ * each changed customer with {@code redis/commit.lua}, which writes only if the customer's
+ * {@code rev} is still the one read. A customer written meanwhile (the window sweep, or a consumer
+ * that lost its partition and does not know yet) is read and computed again. The offset
+ * watermarks live in the state, so running a batch twice is harmless: the second run skips what
+ * the first applied, and the outcomes (and so the indexes) come out the same.
  */
 public final class RedisLedger {
 
-    private final JedisPooled jedis;
-    private final ApplyScript script;
+    private static final int MAX_ATTEMPTS = 5;
 
-    public RedisLedger(JedisPooled jedis, ApplyScript script) {
+    private final JedisPooled jedis;
+    private final Applier applier;
+    private final CommitScript script;
+    private final int windowDays;
+
+    public RedisLedger(JedisPooled jedis, LedgerSettings settings) {
         this.jedis = jedis;
-        this.script = script;
+        this.applier = new Applier(settings);
+        this.script = new CommitScript(settings.historyKept());
+        this.windowDays = settings.windowDays();
     }
 
-    public List<ApplyOutcome> apply(List<LedgerCommand> commands) {
+    /**
+     * Applies and commits; the outcomes come one per command. When a command fails (an amount
+     * overflow) the result names the first failed one; everything before it is committed, and so
+     * are other customers' later commands (their watermarks skip them when redelivered).
+     */
+    public Result apply(List<LedgerCommand> commands) {
         if (commands.isEmpty()) {
-            return List.of();
+            return new Result(List.of(), null);
         }
         try {
             return run(commands);
         } catch (JedisNoScriptException e) {
-            // Redis restarted or was flushed; the watermark makes re-running the batch safe.
+            // Redis restarted or was flushed; the rev check makes committing again safe.
             script.load(jedis);
             return run(commands);
         }
     }
 
-    private List<ApplyOutcome> run(List<LedgerCommand> commands) {
-        String sha = script.sha(jedis);
-        List<Response<Object>> replies = new ArrayList<>(commands.size());
-        Map<String, Long> previous = new HashMap<>();
-        try (AbstractPipeline pipeline = jedis.pipelined()) {
-            for (LedgerCommand command : commands) {
-                String requires = "";
-                if (!command.watermark().isEmpty()) {
-                    Long before = previous.put(command.customerId() + '|' + command.watermark(), command.offset());
-                    requires = before == null ? "" : before.toString();
-                }
-                replies.add(script.call(pipeline, sha, command, requires));
+    /** The outcomes, and the first command that failed (null if none). */
+    public record Result(List<ApplyOutcome> outcomes, ScriptFailedException failure) {
+    }
+
+    private Result run(List<LedgerCommand> commands) {
+        Step[] steps = new Step[commands.size()];
+        Map<String, Long> outboxSizes = new LinkedHashMap<>();
+        Set<String> pending = new LinkedHashSet<>();
+        for (LedgerCommand c : commands) {
+            pending.add(c.customerId());
+        }
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > MAX_ATTEMPTS) {
+                throw new IllegalStateException("customers " + pending + " kept changing while being scored");
             }
-            pipeline.sync();
+            Map<String, CustomerWork> works = read(pending);
+            compute(commands, works, steps);
+            pending = commit(works, outboxSizes);
         }
         List<ApplyOutcome> outcomes = new ArrayList<>(commands.size());
-        for (int i = 0; i < commands.size(); i++) {
-            try {
-                outcomes.add(ApplyOutcome.of(commands.get(i).customerId(), replies.get(i).get()));
-            } catch (JedisNoScriptException e) {
-                throw e;
-            } catch (JedisDataException e) {
-                throw new ScriptFailedException(i, e);
+        ScriptFailedException failure = null;
+        for (int i = 0; i < steps.length; i++) {
+            Step s = steps[i];
+            outcomes.add(s.outcome(commands.get(i).customerId(), outboxSizes.getOrDefault(s.customerId, -1L)));
+            if (failure == null && s.error != null) {
+                failure = new ScriptFailedException(i, s.error);
             }
         }
         Indexes.refresh(jedis, outcomes);
-        return outcomes;
+        return new Result(outcomes, failure);
+    }
+
+    private Map<String, CustomerWork> read(Set<String> customers) {
+        Map<String, Response<Map<String, String>>> states = new LinkedHashMap<>();
+        Map<String, Response<List<String>>> contributors = new LinkedHashMap<>();
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            for (String id : customers) {
+                // the state first: a commit between the two reads then fails the rev check
+                states.put(id, pipeline.hgetAll(LedgerKeys.state(id)));
+                contributors.put(id, pipeline.lrange(LedgerKeys.contributors(id), 0, -1));
+            }
+            pipeline.sync();
+        }
+        Map<String, CustomerWork> works = new LinkedHashMap<>();
+        states.forEach((id, state) -> works.put(id, new CustomerWork(id, state.get(), contributors.get(id).get())));
+        return works;
+    }
+
+    private void compute(List<LedgerCommand> commands, Map<String, CustomerWork> works, Step[] steps) {
+        for (int i = 0; i < commands.size(); i++) {
+            CustomerWork w = works.get(commands.get(i).customerId());
+            if (w == null) {
+                continue; // committed in an earlier attempt
+            }
+            Step step = new Step(w.customerId);
+            steps[i] = step;
+            if (w.failed) {
+                step.blocked(w.state, windowDays);
+                continue;
+            }
+            long expiryBefore = w.state.windowExpiry(windowDays);
+            String ownerBefore = w.state.owner;
+            try {
+                step.done(w.apply(applier, commands.get(i)), w.state, windowDays, expiryBefore, ownerBefore);
+            } catch (ArithmeticException e) {
+                step.error = new ArithmeticException("amount overflow: a total would leave the 64-bit range ("
+                        + e.getMessage() + ")");
+                step.blocked(w.state, windowDays);
+            }
+        }
+    }
+
+    /** Returns the customers to read and compute again. */
+    private Set<String> commit(Map<String, CustomerWork> works, Map<String, Long> outboxSizes) {
+        String sha = script.sha(jedis);
+        Map<String, Response<Object>> replies = new LinkedHashMap<>();
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            works.values().stream().filter(CustomerWork::hasWrites)
+                    .forEach(w -> replies.put(w.customerId, script.call(pipeline, sha, w)));
+            pipeline.sync();
+        }
+        Set<String> conflicts = new LinkedHashSet<>();
+        replies.forEach((id, reply) -> {
+            long size = (Long) reply.get();
+            if (size == CommitScript.CONFLICT) {
+                conflicts.add(id);
+            } else {
+                outboxSizes.put(id, size);
+            }
+        });
+        return conflicts;
     }
 }

@@ -1,16 +1,16 @@
 package io.tierwatch.scoring.ledger;
 
 /**
- * The apply script failed on one command of a pipeline (a script error, not an outage). The
- * commands before it are applied; those after it were applied too and their watermarks skip them
- * when redelivered.
+ * One command of a batch could not be applied (an amount overflow, not an outage). Nothing of it
+ * was written. The commands before it are committed; later commands of other customers are too,
+ * and their watermarks skip them when redelivered; later commands of its customer wait.
  */
 public class ScriptFailedException extends RuntimeException {
 
     private final int index;
 
     ScriptFailedException(int index, RuntimeException cause) {
-        super("apply script failed on command " + index + ": " + cause.getMessage(), cause);
+        super("command " + index + " not applied: " + cause.getMessage(), cause);
         this.index = index;
     }
 

@@ -32,20 +32,21 @@ import io.tierwatch.testsupport.RealInfrastructure;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * The Lua script and the Java domain core must decide the same tiers, versions, traits and
+ * The ledger (read, apply, commit through Redis) and the domain's executable specification
+ * ({@link WindowLedger}) must decide the same tiers, versions, traits and
  * window figures on the same histories: random events (late ones, long gaps, returns, costly
  * tickets), sweeps and master-data updates, on a short window so buckets age often.
  */
 @ExtendWith(RealInfrastructure.class)
-class LuaJavaAgreementIT {
+class LedgerAgreesWithSpecIT {
 
     private static final int WINDOW = 7;
     private static final PolicySettings POLICY = new PolicySettings(50_000, 10_000, 50, 10, 5_000, "test-policy");
     private static final TraitSettings TRAITS = new TraitSettings(5, 20, 7, 300_000, 20);
 
     private final JedisPooled jedis = new JedisPooled(URI.create(RealInfrastructure.redis().url()));
-    private final RedisLedger ledger = new RedisLedger(jedis, new ApplyScript(new ScriptSettings(WINDOW, POLICY,
-            TRAITS, 3, 5)));
+    private final RedisLedger ledger = new RedisLedger(jedis, new LedgerSettings(WINDOW, POLICY,
+            TRAITS, 3, 5));
 
     @AfterEach
     void close() {
@@ -54,7 +55,7 @@ class LuaJavaAgreementIT {
 
     @ParameterizedTest
     @ValueSource(longs = {1L, 2L, 3L, 20261127L})
-    void luaAndJavaDecideAlikeOnRandomHistories(long seed) {
+    void ledgerAndSpecDecideAlikeOnRandomHistories(long seed) {
         Random random = new Random(seed);
         List<Customer> customers = new ArrayList<>();
         for (int i = 0; i < 60; i++) {

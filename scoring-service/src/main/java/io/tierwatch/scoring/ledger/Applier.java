@@ -1,0 +1,219 @@
+package io.tierwatch.scoring.ledger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.tierwatch.contracts.CloudEventsKafka;
+import io.tierwatch.contracts.Tier;
+import io.tierwatch.contracts.Trait;
+import io.tierwatch.scoring.domain.Delta;
+import io.tierwatch.scoring.domain.TierPolicy;
+import io.tierwatch.scoring.domain.TraitRules;
+
+/**
+ * Applies one command to a customer's parsed state, in memory: the running totals, the window
+ * over daily buckets, the traits, the tier with its hysteresis, the top contributors, and, on
+ * a tier change, the outbox and history entries. Money is exact: every sum is
+ * {@link Math#addExact}, so an overflow throws {@link ArithmeticException} and the caller
+ * rebuilds the customer without the command. The window ends at the latest event day seen (or
+ * the last sweep day); buckets leave it as it moves and count in the previous window (for
+ * POTENTIAL) until they are two windows old.
+ */
+final class Applier {
+
+    static final int APPLIED = 1;
+    static final int DUPLICATE = 0;
+
+    private final LedgerSettings settings;
+    private final TierPolicy policy;
+    private final TraitRules traitRules;
+    private final long window;
+
+    Applier(LedgerSettings settings) {
+        this.settings = settings;
+        this.policy = new TierPolicy(settings.policy());
+        this.traitRules = new TraitRules(settings.traits());
+        this.window = settings.windowDays();
+    }
+
+    /** What one command did: APPLIED or DUPLICATE, and the tier before a change ("" for a first tier), else null. */
+    record Step(int status, String previousTier) {
+    }
+
+    Step apply(CustomerWork w, LedgerCommand c) {
+        CustomerState st = w.state;
+        if (!c.watermark().isEmpty()) {
+            Long last = st.watermarks.get(c.watermark());
+            if (last != null && c.offset() <= last) {
+                return new Step(DUPLICATE, null);
+            }
+            st.watermarks.put(c.watermark(), c.offset());
+        }
+        String changed = null;
+        switch (c.mode()) {
+            case "master" -> master(st, c);
+            case "sweep" -> {
+                if (st.asOf != null) {
+                    age(st, c.day());
+                    changed = decide(w, c);
+                }
+            }
+            default -> {
+                event(st, c);
+                changed = decide(w, c);
+            }
+        }
+        return new Step(APPLIED, changed);
+    }
+
+    private void master(CustomerState st, LedgerCommand c) {
+        var m = c.master();
+        st.name = m.name();
+        st.owner = m.ownerRepId() == null || m.ownerRepId().isEmpty() ? null : m.ownerRepId();
+        st.since = m.customerSince() == null ? null : m.customerSince().toEpochDay();
+        st.strategic = m.strategic();
+        st.traits = joined(traits(st));
+    }
+
+    private void event(CustomerState st, LedgerCommand c) {
+        Delta d = c.delta();
+        long day = c.day();
+        long[] delta = {d.revenue(), d.costOfGoods(), d.costToServe(), d.orders(), d.tickets()};
+        boolean inWindow = st.asOf == null || day > Math.max(st.asOf, day) - window;
+        add(st.lifetime, delta, 1);
+        if (delta[0] != 0) {
+            st.months.merge(d.month(), delta[0], Math::addExact);
+        }
+        if (inWindow) {
+            long[] bucket = st.buckets.computeIfAbsent(day, k -> new long[5]);
+            add(bucket, delta, 1);
+            add(st.window, delta, 1);
+        }
+        age(st, day);
+        st.first = st.first == null ? day : Math.min(st.first, day);
+        st.last = st.last == null ? day : Math.max(st.last, day);
+        long impact = d.profitImpact();
+        if (inWindow && impact != 0) {
+            contribute(st, String.join("|", Long.toString(day), c.eventId(), d.kind(), d.reference(),
+                    d.occurredAt().toString(), Long.toString(impact)));
+        }
+    }
+
+    /** Moves the window end to {@code newAsOf}: buckets leaving it move to the previous window, then out. */
+    private void age(CustomerState st, long newAsOf) {
+        Long old = st.asOf;
+        if (old != null && newAsOf <= old) {
+            return;
+        }
+        st.asOf = newAsOf;
+        if (old == null) {
+            return;
+        }
+        boolean left = false;
+        for (Map.Entry<Long, long[]> e : st.buckets.subMap(old - window, false, newAsOf - window, true).entrySet()) {
+            add(st.window, e.getValue(), -1);
+            st.previousWindowRevenue = Math.addExact(st.previousWindowRevenue, e.getValue()[0]);
+            left = true;
+        }
+        Iterator<Map.Entry<Long, long[]>> gone = st.buckets.headMap(newAsOf - 2 * window, true).entrySet().iterator();
+        while (gone.hasNext()) {
+            st.previousWindowRevenue = Math.subtractExact(st.previousWindowRevenue, gone.next().getValue()[0]);
+            gone.remove();
+        }
+        if (left) {
+            long from = newAsOf - window;
+            List<String> kept = st.contributors.stream().filter(m -> dayOf(m) > from).toList();
+            if (kept.size() != st.contributors.size()) {
+                st.contributors = kept;
+            }
+        }
+    }
+
+    private Set<Trait> traits(CustomerState st) {
+        return traitRules.of(st.asOf, st.since != null ? st.since : st.first, st.last, st.lifetime[0], st.window[0],
+                st.previousWindowRevenue, st.strategic);
+    }
+
+    /** Re-decides the tier; a change bumps the version and queues the outbox and history entries. */
+    private String decide(CustomerWork w, LedgerCommand c) {
+        CustomerState st = w.state;
+        st.traits = joined(traits(st));
+        Tier current = st.tier == null ? null : Tier.valueOf(st.tier);
+        long[] win = st.window;
+        Tier next = policy.decide(win[0] - win[1] - win[2], win[0] - win[1], win[2], current);
+        if (next == current) {
+            return null;
+        }
+        st.version++;
+        st.tier = next.name();
+        st.policy = settings.policy().version();
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("v", Long.toString(st.version));
+        entry.put("prev", current == null ? "" : current.name());
+        entry.put("new", next.name());
+        entry.put("pol", st.policy);
+        entry.put("wd", Long.toString(window));
+        entry.put("wr", Long.toString(win[0]));
+        entry.put("wg", Long.toString(win[1]));
+        entry.put("ws", Long.toString(win[2]));
+        entry.put("lr", Long.toString(st.lifetime[0]));
+        entry.put("lg", Long.toString(st.lifetime[1]));
+        entry.put("ls", Long.toString(st.lifetime[2]));
+        entry.put("traits", st.traits);
+        entry.put("trig", c.eventId());
+        entry.put("occ", c.occurredAt().toString());
+        List<String> top = st.contributors.subList(0, Math.min(3, st.contributors.size()));
+        entry.put("contrib", String.join("\n", top));
+        w.outbox.put(Long.toString(st.version), json(entry));
+        // the history view shows the tiers, window profit, trigger and reason (which names only the
+        // largest contributor): keep just that, not the lifetime figures and traits the event carries
+        entry.keySet().removeAll(List.of("lr", "lg", "ls", "traits"));
+        entry.put("contrib", top.isEmpty() ? "" : top.get(0));
+        w.history.add(json(entry));
+        return current == null ? "" : current.name();
+    }
+
+    /** Keeps the top N by |impact|, then by member, both descending (as a sorted set would). */
+    private void contribute(CustomerState st, String member) {
+        List<String> ranked = new ArrayList<>(st.contributors.size() + 1);
+        ranked.add(member);
+        for (String m : st.contributors) {
+            if (!m.equals(member)) {
+                ranked.add(m);
+            }
+        }
+        ranked.sort(Comparator.comparingLong(Applier::impactOf).thenComparing(Comparator.naturalOrder()).reversed());
+        List<String> top = ranked.subList(0, Math.min(settings.contributorsKept(), ranked.size()));
+        if (!top.equals(st.contributors)) {
+            st.contributors = List.copyOf(top);
+        }
+    }
+
+    static long impactOf(String member) {
+        return Math.abs(Long.parseLong(member.substring(member.lastIndexOf('|') + 1)));
+    }
+
+    private static long dayOf(String member) {
+        return Long.parseLong(member.substring(0, member.indexOf('|')));
+    }
+
+    private static String joined(Set<Trait> traits) {
+        return traits.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static String json(Map<String, String> entry) {
+        return CloudEventsKafka.json().writeValueAsString(entry);
+    }
+
+    private static void add(long[] into, long[] amounts, int sign) {
+        for (int k = 0; k < into.length; k++) {
+            into[k] = sign > 0 ? Math.addExact(into[k], amounts[k]) : Math.subtractExact(into[k], amounts[k]);
+        }
+    }
+}

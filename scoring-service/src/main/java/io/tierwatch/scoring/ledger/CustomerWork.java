@@ -1,0 +1,59 @@
+package io.tierwatch.scoring.ledger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A customer's part of one batch: the state as read, the commands applied to it in memory, and
+ * the outbox and history entries they queued, until the commit writes them. When a command fails
+ * (an amount overflow) the work is rebuilt from what was read without it, so nothing of a failed
+ * command is ever written.
+ */
+final class CustomerWork {
+
+    final String customerId;
+    private final Map<String, String> read;
+    private final List<String> contributorsRead;
+    private final List<LedgerCommand> applied = new ArrayList<>();
+    final Map<String, String> outbox = new LinkedHashMap<>();
+    final List<String> history = new ArrayList<>();
+    CustomerState state;
+    /** Set once a command of this customer failed: its later commands wait for the redelivery. */
+    boolean failed;
+
+    CustomerWork(String customerId, Map<String, String> read, List<String> contributorsRead) {
+        this.customerId = customerId;
+        this.read = read;
+        this.contributorsRead = contributorsRead;
+        this.state = new CustomerState(read, contributorsRead);
+    }
+
+    Applier.Step apply(Applier applier, LedgerCommand command) {
+        try {
+            Applier.Step step = applier.apply(this, command);
+            if (step.status() == Applier.APPLIED) {
+                applied.add(command);
+            }
+            return step;
+        } catch (RuntimeException e) {
+            failed = true;
+            rebuild(applier);
+            throw e;
+        }
+    }
+
+    private void rebuild(Applier applier) {
+        state = new CustomerState(read, contributorsRead);
+        outbox.clear();
+        history.clear();
+        for (LedgerCommand command : applied) {
+            applier.apply(this, command);
+        }
+    }
+
+    boolean hasWrites() {
+        return !applied.isEmpty();
+    }
+}
