@@ -43,8 +43,15 @@ final class CommitScript {
         return sha;
     }
 
-    /** Null when the customer has nothing to write. */
+    String source() {
+        return source;
+    }
+
     Response<Object> call(AbstractPipeline pipeline, String sha, CustomerWork w) {
+        return pipeline.evalsha(sha, LedgerKeys.scriptKeys(w.customerId), argv(w));
+    }
+
+    List<String> argv(CustomerWork w) {
         CustomerState st = w.state;
         CustomerState.Changes changes = st.changes();
         boolean contributorsChanged = !st.contributors.equals(st.contributorsRead);
@@ -67,6 +74,6 @@ final class CommitScript {
             argv.add(entry);
         });
         argv.addAll(w.history);
-        return pipeline.evalsha(sha, LedgerKeys.scriptKeys(w.customerId), argv);
+        return argv;
     }
 }

@@ -55,6 +55,21 @@ public final class RedisLedger {
         }
     }
 
+    /**
+     * The KEYS and ARGV of the commit the ledger sends when {@code command} is the first of a new
+     * customer (the commonest write). bench's redis-benchmark ceiling sends exactly this.
+     */
+    public static List<List<String>> firstCommit(LedgerSettings settings, LedgerCommand command) {
+        CustomerWork w = new CustomerWork(command.customerId(), Map.of(), List.of());
+        w.apply(new Applier(settings), command);
+        return List.of(LedgerKeys.scriptKeys(command.customerId()), new CommitScript(settings.historyKept()).argv(w));
+    }
+
+    /** The source of the commit script ({@code redis/commit.lua}), for loading it elsewhere (bench). */
+    public static String commitScriptSource() {
+        return new CommitScript(0).source();
+    }
+
     /** The outcomes, and the first command that failed (null if none). */
     public record Result(List<ApplyOutcome> outcomes, ScriptFailedException failure) {
     }
