@@ -1,7 +1,6 @@
 package io.tierwatch.scoring.ledger;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,15 +187,11 @@ final class Applier {
                 ranked.add(m);
             }
         }
-        ranked.sort(Comparator.comparingLong(Applier::impactOf).thenComparing(Comparator.naturalOrder()).reversed());
+        ranked.sort(CustomerState.RANKING);
         List<String> top = ranked.subList(0, Math.min(settings.contributorsKept(), ranked.size()));
         if (!top.equals(st.contributors)) {
             st.contributors = List.copyOf(top);
         }
-    }
-
-    static long impactOf(String member) {
-        return Math.abs(Long.parseLong(member.substring(member.lastIndexOf('|') + 1)));
     }
 
     private static long dayOf(String member) {

@@ -47,33 +47,32 @@ final class CommitScript {
         return source;
     }
 
-    Response<Object> call(AbstractPipeline pipeline, String sha, CustomerWork w) {
-        return pipeline.evalsha(sha, LedgerKeys.scriptKeys(w.customerId), argv(w));
+    /** One call for the customers of one hash-tag group. */
+    Response<Object> call(AbstractPipeline pipeline, String sha, List<CustomerWork> group) {
+        List<String> keys = new ArrayList<>(3 * group.size());
+        List<String> argv = new ArrayList<>(1 + 40 * group.size());
+        argv.add(Integer.toString(historyKept));
+        for (CustomerWork w : group) {
+            keys.addAll(LedgerKeys.scriptKeys(w.customerId));
+            argv(w, argv);
+        }
+        return pipeline.evalsha(sha, keys, argv);
     }
 
-    List<String> argv(CustomerWork w) {
+    void argv(CustomerWork w, List<String> argv) {
         CustomerState st = w.state;
         CustomerState.Changes changes = st.changes();
-        boolean contributorsChanged = !st.contributors.equals(st.contributorsRead);
-        List<String> argv = new ArrayList<>(8 + changes.set().size() + changes.deleted().size()
-                + st.contributors.size() + 2 * w.outbox.size() + w.history.size());
         argv.add(st.read.getOrDefault("rev", ""));
         argv.add(Integer.toString(changes.set().size() / 2));
         argv.add(Integer.toString(changes.deleted().size()));
-        argv.add(contributorsChanged ? Integer.toString(st.contributors.size()) : "-");
         argv.add(Integer.toString(w.outbox.size()));
         argv.add(Integer.toString(w.history.size()));
-        argv.add(Integer.toString(historyKept));
         argv.addAll(changes.set());
         argv.addAll(changes.deleted());
-        if (contributorsChanged) {
-            argv.addAll(st.contributors);
-        }
         w.outbox.forEach((version, entry) -> {
             argv.add(version);
             argv.add(entry);
         });
         argv.addAll(w.history);
-        return argv;
     }
 }

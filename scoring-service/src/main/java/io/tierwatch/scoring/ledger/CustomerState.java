@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * One customer's state hash, parsed. Field names are the stored layout (docs/scoring-service.md):
  * scalars, {@code m:<yyyy-MM>} month revenues, {@code d:<epochDay>} window buckets ("r g s o t"),
- * {@code wm:<topic>:<partition>} offset watermarks, and {@code rev}, the write counter the
+ * {@code wm:<topic>:<partition>} offset watermarks, {@code c:<eventId>} top contributors, and
+ * {@code rev}, the write counter the
  * commit compares and bumps. {@link #changes} diffs against the fields as read, so only what
  * changed is written.
  */
@@ -18,6 +19,8 @@ final class CustomerState {
     static final String MONTH = "m:";
     static final String DAY = "d:";
     static final String WATERMARK = "wm:";
+    /** {@code c:<eventId>} → {@code day|kind|reference|occurredAt|impact}: a top contributor. */
+    static final String CONTRIBUTOR = "c:";
     private static final String[] LIFE = {"lr", "lg", "ls", "lo", "lt"};
     private static final String[] WIN = {"wr", "wg", "ws", "wo", "wt"};
 
@@ -40,14 +43,12 @@ final class CustomerState {
     String policy;
     String traits = "";
     final long rev;
-    /** Top contributors as stored (the list key), best first; replaced whole when it changes. */
+    /** Top contributors as members {@code day|eventId|kind|reference|occurredAt|impact}, best first. */
     List<String> contributors;
-    final List<String> contributorsRead;
 
-    CustomerState(Map<String, String> fields, List<String> contributors) {
+    CustomerState(Map<String, String> fields) {
         this.read = fields;
-        this.contributorsRead = contributors;
-        this.contributors = contributors;
+        this.contributors = contributorsOf(fields);
         long revision = 0;
         for (Map.Entry<String, String> e : fields.entrySet()) {
             String f = e.getKey();
@@ -58,6 +59,8 @@ final class CustomerState {
                 months.put(f.substring(MONTH.length()), Long.parseLong(v));
             } else if (f.startsWith(WATERMARK)) {
                 watermarks.put(f, Long.parseLong(v));
+            } else if (f.startsWith(CONTRIBUTOR)) {
+                continue; // read by contributorsOf
             } else {
                 switch (f) {
                     case "pr" -> previousWindowRevenue = Long.parseLong(v);
@@ -125,6 +128,11 @@ final class CustomerState {
         months.forEach((month, revenue) -> out.put(MONTH + month, Long.toString(revenue)));
         buckets.forEach((day, amounts) -> out.put(DAY + day, pack(amounts)));
         watermarks.forEach((field, offset) -> out.put(field, Long.toString(offset)));
+        for (String member : contributors) {
+            int day = member.indexOf('|');
+            int id = member.indexOf('|', day + 1);
+            out.put(CONTRIBUTOR + member.substring(day + 1, id), member.substring(0, day) + member.substring(id));
+        }
         out.put("rev", Long.toString(rev + 1));
         return out;
     }
@@ -161,6 +169,27 @@ final class CustomerState {
         if (value != 0) {
             out.put(field, Long.toString(value));
         }
+    }
+
+    /** The contributors stored in a state hash, best first (by |impact|, then member, descending). */
+    static List<String> contributorsOf(Map<String, String> fields) {
+        List<String> members = new ArrayList<>(5);
+        fields.forEach((field, value) -> {
+            if (field.startsWith(CONTRIBUTOR)) {
+                int day = value.indexOf('|');
+                members.add(value.substring(0, day) + '|' + field.substring(CONTRIBUTOR.length()) + value.substring(day));
+            }
+        });
+        members.sort(RANKING);
+        return members;
+    }
+
+    /** Like a sorted set by |impact| then member, both descending. */
+    static final java.util.Comparator<String> RANKING = java.util.Comparator.comparingLong(CustomerState::impactOf)
+            .thenComparing(java.util.Comparator.<String>naturalOrder()).reversed();
+
+    static long impactOf(String member) {
+        return Math.abs(Long.parseLong(member.substring(member.lastIndexOf('|') + 1)));
     }
 
     static long[] unpack(String packed) {

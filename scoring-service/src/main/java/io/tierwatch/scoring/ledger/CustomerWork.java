@@ -15,7 +15,6 @@ final class CustomerWork {
 
     final String customerId;
     private final Map<String, String> read;
-    private final List<String> contributorsRead;
     private final List<LedgerCommand> applied = new ArrayList<>();
     final Map<String, String> outbox = new LinkedHashMap<>();
     final List<String> history = new ArrayList<>();
@@ -23,11 +22,10 @@ final class CustomerWork {
     /** Set once a command of this customer failed: its later commands wait for the redelivery. */
     boolean failed;
 
-    CustomerWork(String customerId, Map<String, String> read, List<String> contributorsRead) {
+    CustomerWork(String customerId, Map<String, String> read) {
         this.customerId = customerId;
         this.read = read;
-        this.contributorsRead = contributorsRead;
-        this.state = new CustomerState(read, contributorsRead);
+        this.state = new CustomerState(read);
     }
 
     Applier.Step apply(Applier applier, LedgerCommand command) {
@@ -45,7 +43,7 @@ final class CustomerWork {
     }
 
     private void rebuild(Applier applier) {
-        state = new CustomerState(read, contributorsRead);
+        state = new CustomerState(read);
         outbox.clear();
         history.clear();
         for (LedgerCommand command : applied) {

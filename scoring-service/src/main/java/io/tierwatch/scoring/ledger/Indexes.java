@@ -9,8 +9,8 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * The global indexes the query API and the sweep read: customers by tier, by owner, and by the
- * day their window next ages. They span slots, so they are written after the scripts from
+ * The global indexes the query API and the sweep read: customers by tier (together, every scored
+ * customer), by owner, and by the day their window next ages. They span slots, so they are written after the scripts from
  * the scripts' outcomes. An applied record writes only what it changed (most change nothing); a
  * record skipped as a duplicate rewrites all of its customer's entries, because it may be the
  * replay of a batch whose index writes a crash lost, and every write sets a value, so that repairs it.
@@ -28,8 +28,13 @@ final class Indexes {
         private boolean tier;
         private boolean owner;
 
+        private final java.util.EnumSet<Tier> left = java.util.EnumSet.noneOf(Tier.class);
+
         void add(ApplyOutcome o) {
             last = o;
+            if (o.previousTier() != null) {
+                left.add(o.previousTier());
+            }
             all |= !o.applied();
             expiry |= o.expiryChanged();
             tier |= o.changed();
@@ -60,7 +65,7 @@ final class Indexes {
         if (o.tier() == null) {
             return;
         }
-        if (t.all || t.tier) {
+        if (t.all) {
             for (Tier tier : Tier.values()) {
                 if (tier == o.tier()) {
                     pipeline.zadd(LedgerKeys.tier(tier), 0, o.customerId());
@@ -68,7 +73,12 @@ final class Indexes {
                     pipeline.zrem(LedgerKeys.tier(tier), o.customerId());
                 }
             }
-            pipeline.zadd(LedgerKeys.ALL, 0, o.customerId());
+        } else if (t.tier) {
+            // only the tiers this batch moved the customer through: most batches move it once, from
+            // none (a new customer) or from one tier
+            t.left.remove(o.tier());
+            t.left.forEach(tier -> pipeline.zrem(LedgerKeys.tier(tier), o.customerId()));
+            pipeline.zadd(LedgerKeys.tier(o.tier()), 0, o.customerId());
         }
         if ((t.all || t.owner) && o.owner() != null) {
             pipeline.sadd(LedgerKeys.owner(o.owner()), o.customerId());

@@ -1,27 +1,40 @@
 package io.tierwatch.scoring.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.utils.Utils;
 
 import io.tierwatch.contracts.Tier;
 
 /**
- * Redis keys. A customer's keys share the hash tag {@code {customerId}}, so the commit script
- * touches one slot and runs unchanged on Redis Cluster. The {@code idx} keys are global
- * indexes, written idempotently after the scripts, never inside them.
+ * Redis keys. A customer's keys carry the hash tag of its group, {@code {g<n>}} with n the
+ * murmur2 hash of the id modulo {@link #GROUPS}, so one commit script writes every customer of
+ * a group that a batch touched, in one slot: it runs unchanged on Redis Cluster, spread over
+ * {@value #GROUPS} slots. The {@code idx} keys are global indexes, written idempotently after
+ * the commits, never inside them. Changing {@link #GROUPS} moves every customer: rebuild from
+ * Kafka (docs/scoring-service.md).
  */
 public final class LedgerKeys {
 
     public static final String PREFIX = "tw:score:";
     public static final String EXPIRY = PREFIX + "idx:expiry";
-    public static final String ALL = PREFIX + "idx:customers";
+    /** How many hash-tag groups the customers are spread over. */
+    public static final int GROUPS = 64;
 
     private LedgerKeys() {
     }
 
-    private static String key(String customerId, String part) {
-        return PREFIX + "{" + customerId + "}:" + part;
+    static int group(String customerId) {
+        return Utils.toPositive(Utils.murmur2(customerId.getBytes(StandardCharsets.UTF_8))) % GROUPS;
     }
 
+    private static String key(String customerId, String part) {
+        return PREFIX + "{g" + group(customerId) + "}:" + customerId + ":" + part;
+    }
+
+    /** The customer's state hash: figures, window buckets, months, watermarks, top contributors. */
     public static String state(String customerId) {
         return key(customerId, "s");
     }
@@ -37,13 +50,14 @@ public final class LedgerKeys {
     /** The state hash's field holding a month's revenue ({@code yyyy-MM}), for ARPU by month. */
     public static final String MONTH_FIELD_PREFIX = CustomerState.MONTH;
 
-    public static String contributors(String customerId) {
-        return key(customerId, "t");
+    /** The top contributors kept in a state hash (read with HGETALL), best first, as members {@code day|eventId|kind|reference|occurredAt|impact}. */
+    public static List<String> contributors(Map<String, String> stateFields) {
+        return CustomerState.contributorsOf(stateFields);
     }
 
-    /** All keys of a customer, in the order the commit script expects its KEYS. */
+    /** A customer's keys, in the order the commit script expects them. */
     public static List<String> scriptKeys(String customerId) {
-        return List.of(state(customerId), contributors(customerId), outbox(customerId), history(customerId));
+        return List.of(state(customerId), outbox(customerId), history(customerId));
     }
 
     public static String tier(Tier tier) {

@@ -13,10 +13,10 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * Applies a poll's commands in three steps: one pipeline reads the customers (state hash, then
- * contributors), Java applies the commands in order ({@link Applier}), and one pipeline commits
- * each changed customer with {@code redis/commit.lua}, which writes only if the customer's
- * {@code rev} is still the one read. A customer written meanwhile (the window sweep, or a consumer
+ * Applies a poll's commands in three steps: one pipeline reads the customers (HGETALL of each
+ * state hash), Java applies the commands in order ({@link Applier}), and one pipeline commits the
+ * changed customers with {@code redis/commit.lua}, one call per hash-tag group
+ * ({@link LedgerKeys#group}), which writes a customer only if its {@code rev} is still the one read. A customer written meanwhile (the window sweep, or a consumer
  * that lost its partition and does not know yet) is read and computed again. The offset
  * watermarks live in the state, so running a batch twice is harmless: the second run skips what
  * the first applied, and the outcomes (and so the indexes) come out the same.
@@ -60,9 +60,11 @@ public final class RedisLedger {
      * customer (the commonest write). bench's redis-benchmark ceiling sends exactly this.
      */
     public static List<List<String>> firstCommit(LedgerSettings settings, LedgerCommand command) {
-        CustomerWork w = new CustomerWork(command.customerId(), Map.of(), List.of());
+        CustomerWork w = new CustomerWork(command.customerId(), Map.of());
         w.apply(new Applier(settings), command);
-        return List.of(LedgerKeys.scriptKeys(command.customerId()), new CommitScript(settings.historyKept()).argv(w));
+        List<String> argv = new ArrayList<>(List.of(Integer.toString(settings.historyKept())));
+        new CommitScript(settings.historyKept()).argv(w, argv);
+        return List.of(LedgerKeys.scriptKeys(command.customerId()), argv);
     }
 
     /** The source of the commit script ({@code redis/commit.lua}), for loading it elsewhere (bench). */
@@ -104,17 +106,14 @@ public final class RedisLedger {
 
     private Map<String, CustomerWork> read(Set<String> customers) {
         Map<String, Response<Map<String, String>>> states = new LinkedHashMap<>();
-        Map<String, Response<List<String>>> contributors = new LinkedHashMap<>();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             for (String id : customers) {
-                // the state first: a commit between the two reads then fails the rev check
                 states.put(id, pipeline.hgetAll(LedgerKeys.state(id)));
-                contributors.put(id, pipeline.lrange(LedgerKeys.contributors(id), 0, -1));
             }
             pipeline.sync();
         }
         Map<String, CustomerWork> works = new LinkedHashMap<>();
-        states.forEach((id, state) -> works.put(id, new CustomerWork(id, state.get(), contributors.get(id).get())));
+        states.forEach((id, state) -> works.put(id, new CustomerWork(id, state.get())));
         return works;
     }
 
@@ -145,21 +144,28 @@ public final class RedisLedger {
     /** Returns the customers to read and compute again. */
     private Set<String> commit(Map<String, CustomerWork> works, Map<String, Long> outboxSizes) {
         String sha = script.sha(jedis);
-        Map<String, Response<Object>> replies = new LinkedHashMap<>();
+        Map<Integer, List<CustomerWork>> groups = new LinkedHashMap<>();
+        works.values().stream().filter(CustomerWork::hasWrites)
+                .forEach(w -> groups.computeIfAbsent(LedgerKeys.group(w.customerId), g -> new ArrayList<>()).add(w));
+        List<List<CustomerWork>> calls = new ArrayList<>(groups.values());
+        List<Response<Object>> replies = new ArrayList<>(calls.size());
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            works.values().stream().filter(CustomerWork::hasWrites)
-                    .forEach(w -> replies.put(w.customerId, script.call(pipeline, sha, w)));
+            calls.forEach(group -> replies.add(script.call(pipeline, sha, group)));
             pipeline.sync();
         }
         Set<String> conflicts = new LinkedHashSet<>();
-        replies.forEach((id, reply) -> {
-            long size = (Long) reply.get();
-            if (size == CommitScript.CONFLICT) {
-                conflicts.add(id);
-            } else {
-                outboxSizes.put(id, size);
+        for (int c = 0; c < calls.size(); c++) {
+            List<CustomerWork> group = calls.get(c);
+            List<?> sizes = (List<?>) replies.get(c).get();
+            for (int i = 0; i < group.size(); i++) {
+                long size = (Long) sizes.get(i);
+                if (size == CommitScript.CONFLICT) {
+                    conflicts.add(group.get(i).customerId);
+                } else {
+                    outboxSizes.put(group.get(i).customerId, size);
+                }
             }
-        });
+        }
         return conflicts;
     }
 }

@@ -34,13 +34,12 @@ class CustomerReader {
     Optional<CustomerViews.Customer> customer(String id) {
         Response<Map<String, String>> state;
         Response<List<String>> history;
-        Response<List<String>> contributors;
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             state = pipeline.hgetAll(LedgerKeys.state(id));
             history = pipeline.lrange(LedgerKeys.history(id), 0, -1);
-            contributors = pipeline.lrange(LedgerKeys.contributors(id), 0, CONTRIBUTORS_SHOWN - 1);
             pipeline.sync();
         }
+        List<String> contributors = LedgerKeys.contributors(state.get());
         StoredCustomer c = new StoredCustomer(id, state.get());
         if (!c.exists()) {
             return Optional.empty();
@@ -52,7 +51,7 @@ class CustomerReader {
                 CustomerViews.Period.of(c.window(), c.number("wo"), c.number("wt")),
                 CustomerViews.Period.of(c.lifetime(), c.number("lo"), c.number("lt")),
                 c.day("first"), c.day("last"),
-                contributors.get().stream().map(OutboxEntry::contributor).toList(),
+                contributors.stream().limit(CONTRIBUTORS_SHOWN).map(OutboxEntry::contributor).toList(),
                 history.get().stream().map(json -> CustomerViews.HistoryItem.of(OutboxEntry.parse(id, json, policy)))
                         .toList()));
     }
@@ -67,16 +66,34 @@ class CustomerReader {
             return new CustomerViews.Page(slice.stream().map(CustomerViews.Summary::of).toList(), page, size,
                     owned.size());
         }
-        String index = tier == null ? LedgerKeys.ALL : LedgerKeys.tier(tier);
-        long start = (long) page * size;
-        List<String> ids = jedis.zrange(index, start, start + size - 1);
+        // all customers: the tier indexes one after the other, A to D, each ordered by id
+        List<Tier> tiers = tier == null ? List.of(Tier.values()) : List.of(tier);
+        List<Response<Long>> counts = new ArrayList<>();
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            tiers.forEach(t -> counts.add(pipeline.zcard(LedgerKeys.tier(t))));
+            pipeline.sync();
+        }
+        long skip = (long) page * size;
+        long total = 0;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            long count = counts.get(i).get();
+            total += count;
+            if (ids.size() < size && skip < count) {
+                ids.addAll(jedis.zrange(LedgerKeys.tier(tiers.get(i)), skip, skip + size - ids.size() - 1));
+            }
+            skip = Math.max(0, skip - count);
+        }
         return new CustomerViews.Page(summaries(ids).stream().map(CustomerViews.Summary::of).toList(), page, size,
-                jedis.zcard(index));
+                total);
     }
 
     /** Every scored customer's figures and month revenues (fields {@code m:<yyyy-MM>} of the state), for the portfolio. */
     List<PortfolioCalculator.Row> portfolioRows() {
-        List<String> ids = jedis.zrange(LedgerKeys.ALL, 0, -1);
+        List<String> ids = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            ids.addAll(jedis.zrange(LedgerKeys.tier(tier), 0, -1));
+        }
         Map<String, Response<Map<String, String>>> states = new LinkedHashMap<>();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             ids.forEach(id -> states.put(id, pipeline.hgetAll(LedgerKeys.state(id))));
