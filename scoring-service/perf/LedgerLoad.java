@@ -28,7 +28,7 @@ public class LedgerLoad {
         int customers = Integer.parseInt(args[2]);
         Random random = new Random(42);
         LedgerSettings settings = new LedgerSettings(90, new PolicySettings(100_000, 10_000, 50, 10, 5_000, "policy-1"),
-                new TraitSettings(30, 365, 90, 1_000_000, 20), 5, 10);
+                new TraitSettings(30, 365, 90, 1_000_000, 20), 5);
         try (JedisPooled jedis = new JedisPooled(URI.create(url)); Jedis raw = new Jedis(URI.create(url))) {
             raw.flushAll();
             raw.configResetStat();

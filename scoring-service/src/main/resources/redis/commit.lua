@@ -2,20 +2,17 @@
 -- nobody wrote it since it was read: its state's `rev` must still be the one read (empty for a
 -- new customer). The computed fields carry rev + 1, so every write moves it. Contract in
 -- docs/scoring-service.md.
--- KEYS: per customer, its state hash, outbox hash and history list (all in the group's slot).
--- ARGV: 1 history entries kept; then per customer: rev read, fields to set, fields to delete,
--- outbox entries, history entries, followed by the values in that order (set pairs, deleted
--- names, outbox version/entry pairs, history entries oldest first).
+-- KEYS: per customer, its state hash and its outbox hash (all in the group's slot).
+-- ARGV: per customer: rev read, fields to set, fields to delete, outbox entries, followed by the
+-- values in that order (set pairs, deleted names, outbox version/entry pairs).
 -- Returns per customer its outbox size once written, or -1 (changed since it was read: read it again).
-local kept = tonumber(ARGV[1])
 local results = {}
-local a = 2
-for c = 1, #KEYS, 3 do
-  local S, O, H = KEYS[c], KEYS[c + 1], KEYS[c + 2]
-  local rev, nSet, nDel, nOut, nHist = ARGV[a], tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3]),
-    tonumber(ARGV[a + 4])
-  local i = a + 5
-  a = i + 2 * nSet + nDel + 2 * nOut + nHist
+local a = 1
+for c = 1, #KEYS, 2 do
+  local S, O = KEYS[c], KEYS[c + 1]
+  local rev, nSet, nDel, nOut = ARGV[a], tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
+  local i = a + 4
+  a = i + 2 * nSet + nDel + 2 * nOut
   if (redis.call('HGET', S, 'rev') or '') ~= rev then
     results[#results + 1] = -1
   else
@@ -24,11 +21,6 @@ for c = 1, #KEYS, 3 do
     if nDel > 0 then redis.call('HDEL', S, unpack(ARGV, i, i + nDel - 1)) end
     i = i + nDel
     if nOut > 0 then redis.call('HSET', O, unpack(ARGV, i, i + 2 * nOut - 1)) end
-    i = i + 2 * nOut
-    if nHist > 0 then
-      redis.call('LPUSH', H, unpack(ARGV, i, i + nHist - 1))
-      redis.call('LTRIM', H, 0, kept - 1)
-    end
     results[#results + 1] = redis.call('HLEN', O)
   end
 end

@@ -3,7 +3,9 @@ package io.tierwatch.scoring.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -48,7 +50,7 @@ public class Scorer {
             throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
         }
         List<ApplyOutcome> outcomes = result.outcomes();
-        Set<String> withOutbox = new LinkedHashSet<>();
+        Map<String, Long> outboxSizes = new LinkedHashMap<>();
         for (int i = 0; i < outcomes.size(); i++) {
             ApplyOutcome outcome = outcomes.get(i);
             LedgerCommand command = commands.get(i);
@@ -63,12 +65,19 @@ public class Scorer {
             if (outcome.changed()) {
                 metrics.transition(outcome.previousTier(), outcome.tier());
             }
-            if (outcome.outboxSize() != 0) { // -1: not known, read it
-                withOutbox.add(outcome.customerId());
-            }
+            outboxSizes.put(outcome.customerId(), outcome.outboxSize());
         }
+        // the entries this batch committed are in hand; an outbox holding more (left by a crash
+        // before its publication) or not known (-1: nothing committed) is read back
+        Map<String, Map<String, String>> known = result.committedEntries();
+        Set<String> toRead = new LinkedHashSet<>();
+        outboxSizes.forEach((customerId, size) -> {
+            if (size < 0 || size > known.getOrDefault(customerId, Map.of()).size()) {
+                toRead.add(customerId);
+            }
+        });
         try {
-            publisher.publish(withOutbox);
+            publisher.publish(known, toRead);
         } catch (JedisException | IllegalStateException e) {
             throw new ScoringUnavailableException("tier changes not published: " + e.getMessage(), e);
         }

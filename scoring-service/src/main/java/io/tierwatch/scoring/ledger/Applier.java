@@ -18,7 +18,7 @@ import io.tierwatch.scoring.domain.TraitRules;
 /**
  * Applies one command to a customer's parsed state, in memory: the running totals, the window
  * over daily buckets, the traits, the tier with its hysteresis, the top contributors, and, on
- * a tier change, the outbox and history entries. Money is exact: every sum is
+ * a tier change, the outbox entry. Money is exact: every sum is
  * {@link Math#addExact}, so an overflow throws {@link ArithmeticException} and the caller
  * rebuilds the customer without the command. The window ends at the latest event day seen (or
  * the last sweep day); buckets leave it as it moves and count in the previous window (for
@@ -139,7 +139,8 @@ final class Applier {
                 st.previousWindowRevenue, st.strategic);
     }
 
-    /** Re-decides the tier; a change bumps the version and queues the outbox and history entries. */
+    /** Re-decides the tier; a change bumps the version and queues the outbox entry (the publisher
+     * adds it to the history list once Kafka has it). */
     private String decide(CustomerWork w, LedgerCommand c) {
         CustomerState st = w.state;
         st.traits = joined(traits(st));
@@ -170,11 +171,6 @@ final class Applier {
         List<String> top = st.contributors.subList(0, Math.min(3, st.contributors.size()));
         entry.put("contrib", String.join("\n", top));
         w.outbox.put(Long.toString(st.version), json(entry));
-        // the history view shows the tiers, window profit, trigger and reason (which names only the
-        // largest contributor): keep just that, not the lifetime figures and traits the event carries
-        entry.keySet().removeAll(List.of("lr", "lg", "ls", "traits"));
-        entry.put("contrib", top.isEmpty() ? "" : top.get(0));
-        w.history.add(json(entry));
         return current == null ? "" : current.name();
     }
 

@@ -20,11 +20,9 @@ final class CommitScript {
     static final long CONFLICT = -1;
 
     private final String source;
-    private final int historyKept;
     private volatile String sha;
 
-    CommitScript(int historyKept) {
-        this.historyKept = historyKept;
+    CommitScript() {
         try (InputStream in = CommitScript.class.getResourceAsStream("/redis/commit.lua")) {
             this.source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -49,9 +47,8 @@ final class CommitScript {
 
     /** One call for the customers of one hash-tag group. */
     Response<Object> call(AbstractPipeline pipeline, String sha, List<CustomerWork> group) {
-        List<String> keys = new ArrayList<>(3 * group.size());
-        List<String> argv = new ArrayList<>(1 + 40 * group.size());
-        argv.add(Integer.toString(historyKept));
+        List<String> keys = new ArrayList<>(2 * group.size());
+        List<String> argv = new ArrayList<>(40 * group.size());
         for (CustomerWork w : group) {
             keys.addAll(LedgerKeys.scriptKeys(w.customerId));
             argv(w, argv);
@@ -66,13 +63,11 @@ final class CommitScript {
         argv.add(Integer.toString(changes.set().size() / 2));
         argv.add(Integer.toString(changes.deleted().size()));
         argv.add(Integer.toString(w.outbox.size()));
-        argv.add(Integer.toString(w.history.size()));
         argv.addAll(changes.set());
         argv.addAll(changes.deleted());
         w.outbox.forEach((version, entry) -> {
             argv.add(version);
             argv.add(entry);
         });
-        argv.addAll(w.history);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A customer's part of one batch: the state as read, the commands applied to it in memory, and
- * the outbox and history entries they queued, until the commit writes them. When a command fails
+ * the outbox entries they queued, until the commit writes them. When a command fails
  * (an amount overflow) the work is rebuilt from what was read without it, so nothing of a failed
  * command is ever written.
  */
@@ -17,7 +17,6 @@ final class CustomerWork {
     private final Map<String, String> read;
     private final List<LedgerCommand> applied = new ArrayList<>();
     final Map<String, String> outbox = new LinkedHashMap<>();
-    final List<String> history = new ArrayList<>();
     CustomerState state;
     /** Set once a command of this customer failed: its later commands wait for the redelivery. */
     boolean failed;
@@ -45,7 +44,6 @@ final class CustomerWork {
     private void rebuild(Applier applier) {
         state = new CustomerState(read);
         outbox.clear();
-        history.clear();
         for (LedgerCommand command : applied) {
             applier.apply(this, command);
         }

@@ -57,7 +57,7 @@ public final class LedgerKeys {
 
     /** A customer's keys, in the order the commit script expects them. */
     public static List<String> scriptKeys(String customerId) {
-        return List.of(state(customerId), outbox(customerId), history(customerId));
+        return List.of(state(customerId), outbox(customerId));
     }
 
     public static String tier(Tier tier) {

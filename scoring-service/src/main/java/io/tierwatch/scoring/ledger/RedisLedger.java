@@ -33,7 +33,7 @@ public final class RedisLedger {
     public RedisLedger(JedisPooled jedis, LedgerSettings settings) {
         this.jedis = jedis;
         this.applier = new Applier(settings);
-        this.script = new CommitScript(settings.historyKept());
+        this.script = new CommitScript();
         this.windowDays = settings.windowDays();
     }
 
@@ -44,7 +44,7 @@ public final class RedisLedger {
      */
     public Result apply(List<LedgerCommand> commands) {
         if (commands.isEmpty()) {
-            return new Result(List.of(), null);
+            return new Result(List.of(), null, Map.of());
         }
         try {
             return run(commands);
@@ -62,23 +62,28 @@ public final class RedisLedger {
     public static List<List<String>> firstCommit(LedgerSettings settings, LedgerCommand command) {
         CustomerWork w = new CustomerWork(command.customerId(), Map.of());
         w.apply(new Applier(settings), command);
-        List<String> argv = new ArrayList<>(List.of(Integer.toString(settings.historyKept())));
-        new CommitScript(settings.historyKept()).argv(w, argv);
+        List<String> argv = new ArrayList<>();
+        new CommitScript().argv(w, argv);
         return List.of(LedgerKeys.scriptKeys(command.customerId()), argv);
     }
 
     /** The source of the commit script ({@code redis/commit.lua}), for loading it elsewhere (bench). */
     public static String commitScriptSource() {
-        return new CommitScript(0).source();
+        return new CommitScript().source();
     }
 
-    /** The outcomes, and the first command that failed (null if none). */
-    public record Result(List<ApplyOutcome> outcomes, ScriptFailedException failure) {
+    /**
+     * The outcomes, the first command that failed (null if none), and the outbox entries this
+     * batch committed (customer → version → entry), so the publisher need not read them back.
+     */
+    public record Result(List<ApplyOutcome> outcomes, ScriptFailedException failure,
+            Map<String, Map<String, String>> committedEntries) {
     }
 
     private Result run(List<LedgerCommand> commands) {
         Step[] steps = new Step[commands.size()];
         Map<String, Long> outboxSizes = new LinkedHashMap<>();
+        Map<String, Map<String, String>> entries = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>();
         for (LedgerCommand c : commands) {
             pending.add(c.customerId());
@@ -90,6 +95,11 @@ public final class RedisLedger {
             Map<String, CustomerWork> works = read(pending);
             compute(commands, works, steps);
             pending = commit(works, outboxSizes);
+            for (CustomerWork w : works.values()) {
+                if (!w.outbox.isEmpty() && !pending.contains(w.customerId)) {
+                    entries.put(w.customerId, w.outbox);
+                }
+            }
         }
         List<ApplyOutcome> outcomes = new ArrayList<>(commands.size());
         ScriptFailedException failure = null;
@@ -101,7 +111,7 @@ public final class RedisLedger {
             }
         }
         Indexes.refresh(jedis, outcomes);
-        return new Result(outcomes, failure);
+        return new Result(outcomes, failure, entries);
     }
 
     private Map<String, CustomerWork> read(Set<String> customers) {

@@ -19,6 +19,7 @@ import io.tierwatch.contracts.TierDirection;
 import io.tierwatch.contracts.Trait;
 import io.tierwatch.scoring.domain.Explanation;
 import io.tierwatch.scoring.domain.PolicySettings;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tier change as the apply script wrote it (a JSON object of strings, see docs). Everything
@@ -42,6 +43,20 @@ public final class OutboxEntry {
                 Figures.of(money(e, "lr"), money(e, "lg"), money(e, "ls")), traits(e.get("traits")), e.get("trig"),
                 contributors, Explanation.reason(previous, next, windowDays, window, policy, contributors),
                 Instant.parse(e.get("occ")));
+    }
+
+    /**
+     * The history list's form of an entry: the history view shows the tiers, window profit,
+     * trigger and reason (which names only the largest contributor), so the lifetime figures,
+     * the traits and the other contributors are left out.
+     */
+    public static String historyOf(String json) {
+        ObjectNode entry = (ObjectNode) CloudEventsKafka.json().readTree(json);
+        entry.remove(List.of("lr", "lg", "ls", "traits"));
+        String contributors = entry.path("contrib").asString("");
+        int end = contributors.indexOf('\n');
+        entry.put("contrib", end < 0 ? contributors : contributors.substring(0, end));
+        return CloudEventsKafka.json().writeValueAsString(entry);
     }
 
     /** History entries omit the lifetime figures (the history view does not show them): 0. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ public class OutboxPublisher {
 
     public static final URI SOURCE = URI.create("/tierwatch/scoring-service");
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    private static final Comparator<Map.Entry<String, String>> BY_VERSION =
+            Map.Entry.comparingByKey(Comparator.comparingLong(Long::parseLong));
 
     private final JedisPooled jedis;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -46,16 +49,20 @@ public class OutboxPublisher {
         this.properties = properties;
     }
 
-    /** Publishes and clears the outboxes of these customers; returns the events published. */
-    public List<CustomerTierChanged> publish(Collection<String> customerIds) {
-        if (customerIds.isEmpty()) {
+    /**
+     * Publishes outbox entries: those given (customer → version → entry, just committed) and
+     * whatever the outboxes of {@code toRead} hold. Once Kafka has them, each goes to the front
+     * of its customer's history list and leaves the outbox.
+     */
+    public List<CustomerTierChanged> publish(Map<String, Map<String, String>> known, Collection<String> toRead) {
+        if (known.isEmpty() && toRead.isEmpty()) {
             return List.of();
         }
-        Map<String, Map<String, String>> outboxes = read(customerIds);
+        Map<String, Map<String, String>> outboxes = new LinkedHashMap<>(known);
+        outboxes.putAll(read(toRead));
         List<CustomerTierChanged> events = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
-        outboxes.forEach((customerId, entries) -> entries.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b))))
+        outboxes.forEach((customerId, entries) -> entries.entrySet().stream().sorted(BY_VERSION)
                 .forEach(entry -> {
                     CustomerTierChanged event = OutboxEntry.parse(customerId, entry.getValue(),
                             properties.scoring().policy().settings());
@@ -64,9 +71,16 @@ public class OutboxPublisher {
                             EventEnvelope.of(event.eventId(), SOURCE, event.occurredAt(), customerId, event))));
                 }));
         await(acks);
+        // a crash between these writes repeats a history entry on the replay: readers skip repeats
+        int kept = properties.scoring().historyKept();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            outboxes.forEach((customerId, entries) ->
-                    pipeline.hdel(LedgerKeys.outbox(customerId), entries.keySet().toArray(String[]::new)));
+            outboxes.forEach((customerId, entries) -> {
+                String history = LedgerKeys.history(customerId);
+                entries.entrySet().stream().sorted(BY_VERSION)
+                        .forEach(entry -> pipeline.lpush(history, OutboxEntry.historyOf(entry.getValue())));
+                pipeline.ltrim(history, 0, kept - 1);
+                pipeline.hdel(LedgerKeys.outbox(customerId), entries.keySet().toArray(String[]::new));
+            });
             pipeline.sync();
         }
         return events;

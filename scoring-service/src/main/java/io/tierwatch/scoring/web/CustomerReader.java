@@ -44,7 +44,6 @@ class CustomerReader {
         if (!c.exists()) {
             return Optional.empty();
         }
-        var policy = properties.scoring().policy().settings();
         return Optional.of(new CustomerViews.Customer(id, c.text("name"), c.text("owner"), c.day("since"),
                 "1".equals(c.text("strat")), c.tier(), c.number("ver"), c.text("pol"), c.traits(),
                 properties.scoring().windowDays(), c.day("asof"),
@@ -52,8 +51,18 @@ class CustomerReader {
                 CustomerViews.Period.of(c.lifetime(), c.number("lo"), c.number("lt")),
                 c.day("first"), c.day("last"),
                 contributors.stream().limit(CONTRIBUTORS_SHOWN).map(OutboxEntry::contributor).toList(),
-                history.get().stream().map(json -> CustomerViews.HistoryItem.of(OutboxEntry.parse(id, json, policy)))
-                        .toList()));
+                history(id, history.get())));
+    }
+
+    /** Newest first; a crash while publishing can repeat an entry, shown once. */
+    private List<CustomerViews.HistoryItem> history(String id, List<String> entries) {
+        var policy = properties.scoring().policy().settings();
+        Map<Long, CustomerViews.HistoryItem> byVersion = new java.util.TreeMap<>(Comparator.reverseOrder());
+        entries.forEach(json -> {
+            CustomerViews.HistoryItem item = CustomerViews.HistoryItem.of(OutboxEntry.parse(id, json, policy));
+            byVersion.putIfAbsent(item.stateVersion(), item);
+        });
+        return List.copyOf(byVersion.values());
     }
 
     CustomerViews.Page list(Tier tier, String owner, int page, int size) {

@@ -41,7 +41,7 @@ class CdnowLedgerReplayIT {
                 Jedis raw = RealInfrastructure.redis().connect()) {
             RedisLedger ledger = new RedisLedger(jedis, new LedgerSettings(90,
                     new PolicySettings(100_000, 10_000, 50, 10, 5_000, "policy-1"),
-                    new TraitSettings(30, 365, 90, 1_000_000, 20), 5, 10));
+                    new TraitSettings(30, 365, 90, 1_000_000, 20), 5));
             raw.configResetStat();
             List<LedgerCommand> batch = new ArrayList<>();
             long commits = 0;

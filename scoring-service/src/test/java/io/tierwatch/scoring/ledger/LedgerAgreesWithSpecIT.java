@@ -46,7 +46,7 @@ class LedgerAgreesWithSpecIT {
 
     private final JedisPooled jedis = new JedisPooled(URI.create(RealInfrastructure.redis().url()));
     private final RedisLedger ledger = new RedisLedger(jedis, new LedgerSettings(WINDOW, POLICY,
-            TRAITS, 3, 5));
+            TRAITS, 3));
 
     @AfterEach
     void close() {

@@ -41,6 +41,25 @@ class OutboxEntryTest {
     }
 
     @Test
+    void keepsInTheHistoryFormOnlyWhatTheHistoryViewShows() {
+        String json = """
+                {"v":"2","prev":"B","new":"D","pol":"policy-1","wd":"90","wr":"10000","wg":"6000","ws":"20000",
+                 "lr":"10000","lg":"6000","ls":"20000","traits":"STRATEGIC","trig":"ev-7",
+                 "occ":"2026-11-27T10:00:00Z","contrib":"20419|ev-7|ticket|t-1|2026-11-27T10:00:00Z|-20000\\n20419|ev-6|order|o-1|2026-11-27T09:00:00Z|4000"}
+                """;
+
+        String history = OutboxEntry.historyOf(json);
+        CustomerTierChanged full = OutboxEntry.parse("c-1", json, POLICY);
+        CustomerTierChanged shown = OutboxEntry.parse("c-1", history, POLICY);
+
+        assertThat(history).doesNotContain("\"lr\"", "\"traits\"", "ev-6");
+        assertThat(shown.reason()).isEqualTo(full.reason());
+        assertThat(shown.window()).isEqualTo(full.window());
+        assertThat(shown.stateVersion()).isEqualTo(2);
+        assertThat(shown.contributors()).hasSize(1);
+    }
+
+    @Test
     void keepsAReferenceThatContainsTheSeparator() {
         Contributor c = OutboxEntry.contributor("20419|ev-9|order|PO|2026|x|2026-11-27T10:00:00Z|-1500");
 

@@ -1,7 +1,9 @@
 package io.tierwatch.scoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +36,9 @@ class CustomerApiIT {
             TierEvents.await(probe, customer, 2);
         }
 
-        JsonNode body = Http.get(port, "/api/v1/customers/" + customer).json();
+        // the history list gets a tier change once Kafka has it, just after the event is on the topic
+        JsonNode body = await().atMost(Duration.ofSeconds(10)).until(
+                () -> Http.get(port, "/api/v1/customers/" + customer).json(), json -> json.get("history").size() == 2);
 
         assertThat(body.get("tier").asString()).isEqualTo("D");
         assertThat(body.get("ownerRepId").asString()).isEqualTo(owner);
