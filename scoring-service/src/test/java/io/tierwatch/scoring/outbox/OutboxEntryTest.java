@@ -18,15 +18,15 @@ class OutboxEntryTest {
 
     private static final PolicySettings POLICY = new PolicySettings(100_000, 10_000, 50, 10, 5_000, "policy-1");
 
+    private static final String ENTRY = """
+            {"v":"2","prev":"B","new":"D","pol":"policy-1","wd":"90","wr":"10000","wg":"6000","ws":"20000",
+             "lr":"10000","lg":"6000","ls":"20000","traits":"STRATEGIC,NEW","trig":"ev-7",
+             "occ":"2026-11-27T10:00:00Z","contrib":"20419|ev-7|ticket|t-1|2026-11-27T10:00:00Z|-20000\\n20419|ev-6|order|o-1|2026-11-27T09:00:00Z|4000"}
+            """;
+
     @Test
     void turnsAnOutboxEntryIntoTheTierChangeItRecords() {
-        String json = """
-                {"v":"2","prev":"B","new":"D","pol":"policy-1","wd":"90","wr":"10000","wg":"6000","ws":"20000",
-                 "lr":"10000","lg":"6000","ls":"20000","traits":"STRATEGIC,NEW","trig":"ev-7",
-                 "occ":"2026-11-27T10:00:00Z","contrib":"20419|ev-7|ticket|t-1|2026-11-27T10:00:00Z|-20000\\n20419|ev-6|order|o-1|2026-11-27T09:00:00Z|4000"}
-                """;
-
-        CustomerTierChanged change = OutboxEntry.parse("c-1", json, POLICY);
+        CustomerTierChanged change = OutboxEntry.parse("c-1", ENTRY, POLICY);
 
         assertThat(change.eventId()).isEqualTo("tier:c-1:2");
         assertThat(change.direction()).isEqualTo(TierDirection.DOWNGRADE);
@@ -42,14 +42,8 @@ class OutboxEntryTest {
 
     @Test
     void keepsInTheHistoryFormOnlyWhatTheHistoryViewShows() {
-        String json = """
-                {"v":"2","prev":"B","new":"D","pol":"policy-1","wd":"90","wr":"10000","wg":"6000","ws":"20000",
-                 "lr":"10000","lg":"6000","ls":"20000","traits":"STRATEGIC","trig":"ev-7",
-                 "occ":"2026-11-27T10:00:00Z","contrib":"20419|ev-7|ticket|t-1|2026-11-27T10:00:00Z|-20000\\n20419|ev-6|order|o-1|2026-11-27T09:00:00Z|4000"}
-                """;
-
-        String history = OutboxEntry.historyOf(json);
-        CustomerTierChanged full = OutboxEntry.parse("c-1", json, POLICY);
+        String history = OutboxEntry.historyOf(ENTRY);
+        CustomerTierChanged full = OutboxEntry.parse("c-1", ENTRY, POLICY);
         CustomerTierChanged shown = OutboxEntry.parse("c-1", history, POLICY);
 
         assertThat(history).doesNotContain("\"lr\"", "\"traits\"", "ev-6");
