@@ -54,12 +54,13 @@ public class Scorer {
         for (int i = 0; i < outcomes.size(); i++) {
             ApplyOutcome outcome = outcomes.get(i);
             LedgerCommand command = commands.get(i);
-            if (outcome.applied()) {
+            boolean record = !command.watermark().isEmpty(); // not a sweep
+            if (record && outcome.applied()) {
                 metrics.applied(1);
                 if (command.delta() != null) {
                     metrics.eventLag(Duration.between(command.occurredAt(), clock.instant()));
                 }
-            } else if (!outcome.blocked()) {
+            } else if (record && !outcome.blocked()) {
                 metrics.duplicates(1);
             }
             if (outcome.changed()) {

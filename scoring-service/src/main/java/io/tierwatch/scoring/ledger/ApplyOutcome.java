@@ -12,13 +12,11 @@ import io.tierwatch.contracts.Tier;
  * @param outboxSize tier changes waiting to be published after the batch's commit, -1 when the
  *                   customer had nothing to commit (its outbox is read before publishing anyway:
  *                   a replayed batch re-publishes what a crash left there)
- * @param windowExpiry the day the oldest window bucket leaves the window, -1 for none
  * @param owner the owner rep from master data, null if unknown
  * @param changed whether this command changed the tier
  * @param previousTier the tier before a change, null for a first tier or no change
- * @param expiryChanged whether this command moved the window expiry (false unless applied)
  * @param ownerChanged whether this command changed the owner (false unless applied)
  */
-public record ApplyOutcome(String customerId, boolean applied, boolean blocked, Tier tier, long outboxSize, long windowExpiry,
-        String owner, boolean changed, Tier previousTier, boolean expiryChanged, boolean ownerChanged) {
+public record ApplyOutcome(String customerId, boolean applied, boolean blocked, Tier tier, long outboxSize,
+        String owner, boolean changed, Tier previousTier, boolean ownerChanged) {
 }

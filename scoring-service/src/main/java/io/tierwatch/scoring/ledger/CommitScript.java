@@ -58,7 +58,7 @@ final class CommitScript {
 
     void argv(CustomerWork w, List<String> argv) {
         CustomerState st = w.state;
-        CustomerState.Changes changes = st.changes();
+        CustomerState.Changes changes = w.changes();
         argv.add(st.read.getOrDefault("rev", ""));
         argv.add(Integer.toString(changes.set().size() / 2));
         argv.add(Integer.toString(changes.deleted().size()));

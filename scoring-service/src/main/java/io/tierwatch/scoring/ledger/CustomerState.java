@@ -93,15 +93,6 @@ final class CustomerState {
         }
     }
 
-    /** The day the oldest bucket inside the window leaves it ({@code day + window}), -1 for none. */
-    long windowExpiry(int windowDays) {
-        if (asOf == null) {
-            return -1;
-        }
-        Long oldest = buckets.higherKey(asOf - windowDays);
-        return oldest == null ? -1 : oldest + windowDays;
-    }
-
     /** The fields as they should be stored now, {@code rev} bumped. */
     Map<String, String> fields() {
         Map<String, String> out = new HashMap<>(read.size() + 8);

@@ -20,6 +20,7 @@ final class CustomerWork {
     CustomerState state;
     /** Set once a command of this customer failed: its later commands wait for the redelivery. */
     boolean failed;
+    private CustomerState.Changes changes;
 
     CustomerWork(String customerId, Map<String, String> read) {
         this.customerId = customerId;
@@ -28,6 +29,7 @@ final class CustomerWork {
     }
 
     Applier.Step apply(Applier applier, LedgerCommand command) {
+        changes = null;
         try {
             Applier.Step step = applier.apply(this, command);
             if (step.status() == Applier.APPLIED) {
@@ -49,7 +51,26 @@ final class CustomerWork {
         }
     }
 
-    boolean hasWrites() {
+    boolean appliedAny() {
         return !applied.isEmpty();
+    }
+
+    /** Whether a commit is due: an applied command moved a field (not only {@code rev}) or queued an entry. */
+    boolean hasWrites() {
+        if (applied.isEmpty()) {
+            return false;
+        }
+        if (changes == null) {
+            changes = state.changes();
+        }
+        return !outbox.isEmpty() || !changes.deleted().isEmpty() || changes.set().size() > 2;
+    }
+
+    /** The field changes against what was read, computed once. */
+    CustomerState.Changes changes() {
+        if (changes == null) {
+            changes = state.changes();
+        }
+        return changes;
     }
 }

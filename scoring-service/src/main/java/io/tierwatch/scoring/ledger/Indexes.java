@@ -10,7 +10,7 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * The global indexes the query API and the sweep read: customers by tier (together, every scored
- * customer), by owner, and by the day their window next ages. They span slots, so they are written after the scripts from
+ * customer) and by owner. They span slots, so they are written after the scripts from
  * the scripts' outcomes. An applied record writes only what it changed (most change nothing); a
  * record skipped as a duplicate rewrites all of its customer's entries, because it may be the
  * replay of a batch whose index writes a crash lost, and every write sets a value, so that repairs it.
@@ -24,7 +24,6 @@ final class Indexes {
     private static final class Touched {
         private ApplyOutcome last;
         private boolean all;
-        private boolean expiry;
         private boolean tier;
         private boolean owner;
 
@@ -36,7 +35,6 @@ final class Indexes {
                 left.add(o.previousTier());
             }
             all |= !o.applied();
-            expiry |= o.expiryChanged();
             tier |= o.changed();
             owner |= o.ownerChanged() || o.changed();
         }
@@ -55,13 +53,6 @@ final class Indexes {
 
     private static void write(AbstractPipeline pipeline, Touched t) {
         ApplyOutcome o = t.last;
-        if (t.all || t.expiry) {
-            if (o.windowExpiry() >= 0) {
-                pipeline.zadd(LedgerKeys.EXPIRY, o.windowExpiry(), o.customerId());
-            } else {
-                pipeline.zrem(LedgerKeys.EXPIRY, o.customerId());
-            }
-        }
         if (o.tier() == null) {
             return;
         }

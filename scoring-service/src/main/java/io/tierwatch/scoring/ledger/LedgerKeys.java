@@ -19,7 +19,6 @@ import io.tierwatch.contracts.Tier;
 public final class LedgerKeys {
 
     public static final String PREFIX = "tw:score:";
-    public static final String EXPIRY = PREFIX + "idx:expiry";
     /** How many hash-tag groups the customers are spread over. */
     public static final int GROUPS = 64;
 

@@ -28,13 +28,11 @@ public final class RedisLedger {
     private final JedisPooled jedis;
     private final Applier applier;
     private final CommitScript script;
-    private final int windowDays;
 
     public RedisLedger(JedisPooled jedis, LedgerSettings settings) {
         this.jedis = jedis;
         this.applier = new Applier(settings);
         this.script = new CommitScript();
-        this.windowDays = settings.windowDays();
     }
 
     /**
@@ -136,17 +134,16 @@ public final class RedisLedger {
             Step step = new Step(w.customerId);
             steps[i] = step;
             if (w.failed) {
-                step.blocked(w.state, windowDays);
+                step.blocked(w.state);
                 continue;
             }
-            long expiryBefore = w.state.windowExpiry(windowDays);
             String ownerBefore = w.state.owner;
             try {
-                step.done(w.apply(applier, commands.get(i)), w.state, windowDays, expiryBefore, ownerBefore);
+                step.done(w.apply(applier, commands.get(i)), w.state, ownerBefore);
             } catch (ArithmeticException e) {
                 step.error = new ArithmeticException("amount overflow: a total would leave the 64-bit range ("
                         + e.getMessage() + ")");
-                step.blocked(w.state, windowDays);
+                step.blocked(w.state);
             }
         }
     }
@@ -155,8 +152,13 @@ public final class RedisLedger {
     private Set<String> commit(Map<String, CustomerWork> works, Map<String, Long> outboxSizes) {
         String sha = script.sha(jedis);
         Map<Integer, List<CustomerWork>> groups = new LinkedHashMap<>();
-        works.values().stream().filter(CustomerWork::hasWrites)
-                .forEach(w -> groups.computeIfAbsent(LedgerKeys.group(w.customerId), g -> new ArrayList<>()).add(w));
+        for (CustomerWork w : works.values()) {
+            if (w.hasWrites()) {
+                groups.computeIfAbsent(LedgerKeys.group(w.customerId), g -> new ArrayList<>()).add(w);
+            } else if (w.appliedAny()) {
+                outboxSizes.put(w.customerId, 0L); // applied, nothing moved (a sweep of an idle day)
+            }
+        }
         List<List<CustomerWork>> calls = new ArrayList<>(groups.values());
         List<Response<Object>> replies = new ArrayList<>(calls.size());
         try (AbstractPipeline pipeline = jedis.pipelined()) {

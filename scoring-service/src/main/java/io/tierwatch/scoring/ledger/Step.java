@@ -9,39 +9,35 @@ final class Step {
     RuntimeException error;
     private int status;
     private String tier;
-    private long windowExpiry;
     private String owner;
     private String previousTier;
-    private boolean expiryChanged;
     private boolean ownerChanged;
 
     Step(String customerId) {
         this.customerId = customerId;
     }
 
-    void done(Applier.Step step, CustomerState st, int windowDays, long expiryBefore, String ownerBefore) {
+    void done(Applier.Step step, CustomerState st, String ownerBefore) {
         status = step.status();
         previousTier = step.previousTier();
-        snapshot(st, windowDays);
-        expiryChanged = windowExpiry != expiryBefore;
+        snapshot(st);
         ownerChanged = owner != null ? !owner.equals(ownerBefore) : ownerBefore != null;
     }
 
     /** Waits for the redelivery: an earlier command of the customer failed (or this one did). */
-    void blocked(CustomerState st, int windowDays) {
+    void blocked(CustomerState st) {
         status = 2;
-        snapshot(st, windowDays);
+        snapshot(st);
     }
 
-    private void snapshot(CustomerState st, int windowDays) {
+    private void snapshot(CustomerState st) {
         tier = st.tier;
-        windowExpiry = st.windowExpiry(windowDays);
         owner = st.owner;
     }
 
     ApplyOutcome outcome(String id, long outboxSize) {
         return new ApplyOutcome(id, status == Applier.APPLIED, status == 2, tier == null ? null : Tier.valueOf(tier),
-                outboxSize, windowExpiry, owner, previousTier != null, previousTier == null || previousTier.isEmpty()
-                        ? null : Tier.valueOf(previousTier), expiryChanged, ownerChanged);
+                outboxSize, owner, previousTier != null, previousTier == null || previousTier.isEmpty()
+                        ? null : Tier.valueOf(previousTier), ownerChanged);
     }
 }

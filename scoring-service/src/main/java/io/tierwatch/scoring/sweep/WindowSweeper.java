@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import io.tierwatch.contracts.Tier;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.engine.Scorer;
 import io.tierwatch.scoring.ledger.LedgerCommand;
@@ -14,9 +15,11 @@ import io.tierwatch.scoring.ledger.LedgerKeys;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Re-decides the customers whose oldest window bucket has aged out by {@code today}, found in
- * the sorted set of customers by window expiry. Each sweep moves a customer's expiry past today
- * (or drops it when the window is empty), so the loop ends.
+ * Ages every scored customer's window to {@code today} and re-decides its tier, a page of the
+ * tier indexes at a time. There is no index by expiry day to keep on every event: a pass reads
+ * each customer once (one HGETALL in a pipeline), and writes only those whose window or traits
+ * moved, so most customers cost a read per pass and a write per day. A customer that changes
+ * tier during a pass may be swept twice or wait for the next pass; a sweep is idempotent.
  */
 @Component
 public class WindowSweeper {
@@ -37,23 +40,19 @@ public class WindowSweeper {
         return sweep(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
-    /** Sweeps every customer whose window expired by {@code today}; returns how many. */
+    /** Sweeps every scored customer to {@code today}; returns how many were read. */
     public int sweep(LocalDate today) {
         int swept = 0;
-        List<String> due = due(today);
-        while (!due.isEmpty()) {
-            scorer.score(due.stream().map(id -> LedgerCommand.sweep(id, today, clock.instant())).toList());
-            swept += due.size();
-            List<String> next = due(today);
-            if (next.equals(due)) {
-                throw new IllegalStateException("window expiry of " + due.get(0) + " did not move past " + today);
+        for (Tier tier : Tier.values()) {
+            for (long start = 0;; start += batchSize) {
+                List<String> page = jedis.zrange(LedgerKeys.tier(tier), start, start + batchSize - 1);
+                if (page.isEmpty()) {
+                    break;
+                }
+                scorer.score(page.stream().map(id -> LedgerCommand.sweep(id, today, clock.instant())).toList());
+                swept += page.size();
             }
-            due = next;
         }
         return swept;
-    }
-
-    private List<String> due(LocalDate today) {
-        return jedis.zrangeByScore(LedgerKeys.EXPIRY, Double.NEGATIVE_INFINITY, today.toEpochDay(), 0, batchSize);
     }
 }
