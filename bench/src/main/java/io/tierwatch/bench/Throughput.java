@@ -27,7 +27,7 @@ final class Throughput {
 
     static final String SECTION = "Scoring throughput and Redis cost (synthetic backlog)";
 
-    /** What later phases and the findings need from this one. */
+    /** What later phases and the findings need from this one; {@code events}: all the service consumed while commandstats counted. */
     record Figures(double perSecond, double redisMicros, double evalshaMicros, double redisCpuMicros, double bytesPerCustomer,
             double scoringCores, double kafkaCores, double redisCores, double machineBusy, long events,
             Map<String, CommandStat> commands, Instant drainStart, Instant drainEnd) {
@@ -79,7 +79,9 @@ final class Throughput {
                     + " records (base currency not EUR? event format changed?); see "
                     + s.state().resolve("logs/scoring-service.log"));
         }
-        double redisMicros = RedisTime.perEvent(stats, drain.events());
+        // commandstats count from before the service started: divide by all it consumed, the first poll too
+        long consumed = run.lag().committedTotal(group, Run.INPUTS);
+        double redisMicros = RedisTime.perEvent(stats, consumed);
         long memoryAfter = run.redis().usedMemory();
         int customers = stream.customersSeen();
         double perCustomer = (double) (memoryAfter - memoryBefore) / customers;
@@ -93,7 +95,7 @@ final class Throughput {
         r.add(SECTION, "Redis µs per event (commandstats usec ÷ events, script's inner commands in EVALSHA)",
                 Format.micros(redisMicros));
         r.add(SECTION, "EVALSHA (commit script) µs per call / calls per event", Format.micros(evalsha.usecPerCall())
-                + " / " + String.format("%.2f", (double) evalsha.calls() / drain.events()));
+                + " / " + String.format("%.2f", (double) evalsha.calls() / consumed));
         r.add(SECTION, "redis-server CPU per event (reads, commits, index writes, outbox, I/O)",
                 Format.micros(redisCpu * 1e6 / drain.events()));
         r.add(SECTION, "customers in Redis", Format.count(customers));
@@ -101,7 +103,7 @@ final class Throughput {
         r.add(SECTION, "RSS scoring-service after the drain", Format.bytes(Rss.of(scoring.pid())));
         Figures f = new Figures(drain.perSecond(), redisMicros, evalsha.usecPerCall(), redisCpu * 1e6 / drain.events(), perCustomer,
                 (cpu1[0] - cpu0[0]) / wall, (cpu1[1] - cpu0[1]) / wall, redisCpu / wall, (cpu1[3] - cpu0[3]) / wall,
-                drain.events(), stats, drainStart, drainEnd);
+                consumed, stats, drainStart, drainEnd);
         r.add(SECTION, "cores used during the drain: scoring / Kafka / Redis / whole machine",
                 String.format("%.2f / %.2f / %.2f / %.2f of %d", f.scoringCores(), f.kafkaCores(), f.redisCores(),
                         f.machineBusy(), Runtime.getRuntime().availableProcessors()));
