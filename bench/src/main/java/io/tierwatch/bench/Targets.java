@@ -77,10 +77,12 @@ final class Targets {
         }
         r.finding(String.format(Locale.ROOT, "Redis spends %s per event in the service (pipelined reference: %s, naive: "
                 + "%s, ceiling, commit only: %s; the target is 10 µs), of which the commit script %s per call. Commands "
-                + "per event during the drain, by time: %s; inside the commit script: %s.",
+                + "per event during the drain, by time: %s; inside the commit script: %s; the script's own share "
+                + "(EVALSHA time outside those commands: arguments, Lua, each redis.call's overhead): %s per event.",
                 Format.micros(tp.redisMicros()), Format.micros(refs.pipelinedMicros()), Format.micros(refs.naiveMicros()),
                 Format.micros(refs.ceilingMicros()), Format.micros(tp.evalshaMicros()),
-                byTime(tp, true), byTime(tp, false)));
+                byTime(tp, true), byTime(tp, false),
+                Format.micros((double) RedisTime.scriptOverhead(tp.commands()) / tp.events())));
         if (tp.bytesPerCustomer() > 1024) {
             r.finding("Redis memory per customer is above 1 KB: see the MEMORY USAGE samples for which key of a "
                     + "customer holds it (s state hash, t contributors, o outbox, h history) "

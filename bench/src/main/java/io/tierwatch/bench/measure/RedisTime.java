@@ -42,6 +42,16 @@ public final class RedisTime {
         return !SCRIPT_ONLY.contains(command) && !ADMIN.contains(command);
     }
 
+    /**
+     * EVALSHA's usec not spent in the commands only the script calls: passing the arguments, the Lua
+     * code and each {@code redis.call}'s own overhead (an HDEL inside the script, rare, counts here too).
+     */
+    public static long scriptOverhead(Map<String, CommandStat> stats) {
+        long inner = stats.entrySet().stream().filter(e -> SCRIPT_ONLY.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().usec()).sum();
+        return Math.max(0, scriptCalls(stats).usec() - inner);
+    }
+
     /** EVALSHA (and EVAL, should a version send the source) as one figure. */
     public static CommandStat scriptCalls(Map<String, CommandStat> stats) {
         CommandStat none = new CommandStat(0, 0);

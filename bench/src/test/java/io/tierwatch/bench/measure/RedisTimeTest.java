@@ -47,6 +47,16 @@ class RedisTimeTest {
     }
 
     @Test
+    void theScriptsOwnShareIsEvalshaTimeOutsideItsInnerCommands() {
+        Map<String, CommandStat> stats = Map.of(
+                "evalsha", new CommandStat(100, 800),
+                "hget", new CommandStat(100, 50),
+                "hset", new CommandStat(150, 250),
+                "zadd", new CommandStat(150, 400));
+        assertThat(RedisTime.scriptOverhead(stats)).isEqualTo(500);
+    }
+
+    @Test
     void addsEvalAndEvalshaAsTheScriptsCalls() {
         CommandStat script = RedisTime.scriptCalls(Map.of("evalsha", new CommandStat(9, 90), "eval",
                 new CommandStat(1, 30), "hset", new CommandStat(10, 40)));
