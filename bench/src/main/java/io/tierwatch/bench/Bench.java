@@ -17,10 +17,10 @@ import io.tierwatch.bench.report.Format;
 import io.tierwatch.bench.report.Machine;
 import io.tierwatch.bench.report.MarkdownReport;
 import io.tierwatch.bench.report.Results;
-import io.tierwatch.bench.script.ApplyCall;
 import io.tierwatch.bench.stack.ServiceProcess;
 import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.contracts.Topics;
+import io.tierwatch.scoring.ledger.RedisLedger;
 
 /**
  * The benchmark run behind bench/run: references, throughput and memory, dataset replay, latency,
@@ -58,9 +58,8 @@ public final class Bench {
         try (RedisStats redis = new RedisStats(s.redisHost(), s.redisPort()); Lag lag = new Lag(s.bootstrap());
                 WebhookReceiver webhooks = new WebhookReceiver(s.webhookPort())) {
             Machine.describe(results, redis.version());
-            String script = Files.readString(s.applyScript());
-            ApplyCall.verify(script);
-            Run run = new Run(s, results, redis, lag, redis.scriptLoad(script));
+            // the commit script the ledger sends (the ceiling calls it by this SHA; the ledger loads its own)
+            Run run = new Run(s, results, redis, lag, redis.scriptLoad(RedisLedger.commitScriptSource()));
             References.Figures refs = References.measure(run);
             List<String> scoringJvm = new ArrayList<>(List.of("-Xms128m", "-Xmx512m"));
             if (s.jfr()) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.tierwatch.bench.load.SyntheticStream;
 import io.tierwatch.bench.report.Format;
-import io.tierwatch.bench.script.ApplyCall;
+import io.tierwatch.bench.script.Ledger;
 
 /**
  * MEMORY USAGE of the keys of a few customers along the size curve (rank 0 is the largest) and
@@ -28,7 +28,7 @@ final class MemorySamples {
                 String id = stream.customerId(rank);
                 StringBuilder parts = new StringBuilder();
                 long total = 0;
-                for (String key : ApplyCall.keys(id)) {
+                for (String key : Ledger.keys(id)) {
                     long bytes = run.redis().memoryUsage(key);
                     total += bytes;
                     if (bytes > 0) {
@@ -39,7 +39,7 @@ final class MemorySamples {
                         Format.bytes(total) + " (" + parts.toString().trim() + ")");
             }
         });
-        List<String> indexes = run.redis().keys(ApplyCall.indexPattern());
+        List<String> indexes = run.redis().keys(Ledger.indexPattern());
         long indexBytes = indexes.stream().mapToLong(run.redis()::memoryUsage).sum();
         run.results().add(Throughput.SECTION, "global indexes (" + indexes.size() + " keys) per customer",
                 Format.bytes((double) indexBytes / customers));

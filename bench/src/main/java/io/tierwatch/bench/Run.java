@@ -11,7 +11,7 @@ import io.tierwatch.bench.measure.RedisStats;
 import io.tierwatch.bench.report.Results;
 import io.tierwatch.contracts.Topics;
 
-/** What every phase shares: the settings, the figures so far, and the probes of Redis and Kafka. */
+/** What every phase shares: the settings, the figures so far, the probes of Redis and Kafka, and the SHA of the commit script. */
 record Run(Settings settings, Results results, RedisStats redis, Lag lag, String sha) {
 
     static final List<String> INPUTS = List.of(Topics.ORDERS, Topics.SERVICE_TICKETS, Topics.CUSTOMERS);

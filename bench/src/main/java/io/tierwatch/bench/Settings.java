@@ -97,11 +97,6 @@ record Settings(
         return Math.min(1.0, (double) customers / events);
     }
 
-    /** The apply script, read from scoring-service's sources so the bench always runs the current one. */
-    Path applyScript() {
-        return root.resolve("scoring-service/src/main/resources/redis/apply.lua");
-    }
-
     /** {@code <service>/target/<service>-<version>-exec.jar}, as ./tierwatch finds it. */
     Path jar(String service) {
         Path target = root.resolve(service).resolve("target");

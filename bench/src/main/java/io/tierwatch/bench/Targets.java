@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.tierwatch.bench.measure.RedisStats.CommandStat;
+import io.tierwatch.bench.measure.RedisTime;
 import io.tierwatch.bench.report.Format;
 import io.tierwatch.bench.report.Results;
 
@@ -24,8 +25,8 @@ final class Targets {
     static void judge(Run run, References.Figures refs, Throughput.Figures tp, Latency.Figures lat, double replay) {
         Results r = run.results();
         int cores = Runtime.getRuntime().availableProcessors();
-        r.target(SECTION, "Redis time per event (apply script, in the service)", Format.micros(tp.evalshaMicros()),
-                "≤ 10 µs", tp.evalshaMicros() <= 10);
+        r.target(SECTION, "Redis time per event (all commands, in the service)", Format.micros(tp.redisMicros()),
+                "≤ 10 µs", tp.redisMicros() <= 10);
         r.target(SECTION, "sustained scoring, end to end", Format.rate(tp.perSecond()), "≥ 50,000 events/s",
                 tp.perSecond() >= 50_000);
         r.target(SECTION, "sustained scoring ÷ naive baseline", Format.ratio(tp.perSecond() / refs.naive()), "≥ 5×",
@@ -39,6 +40,10 @@ final class Targets {
         r.add(SECTION, "sustained scoring ÷ ceiling (redis-benchmark)", Format.ratio(tp.perSecond() / refs.ceiling()));
         r.add(SECTION, "sustained scoring ÷ pipelined reference (same mix, no Kafka)", Format.ratio(tp.perSecond() / refs.pipelined()));
         r.add(SECTION, "naive baseline ÷ ceiling", Format.ratio(refs.naive() / refs.ceiling()));
+        r.add(SECTION, "Redis µs per event: service ÷ pipelined reference / ÷ naive / ÷ ceiling",
+                Format.ratio(tp.redisMicros() / refs.pipelinedMicros()) + " / "
+                        + Format.ratio(tp.redisMicros() / refs.naiveMicros()) + " / "
+                        + Format.ratio(tp.redisMicros() / refs.ceilingMicros()));
         if (replay > 0) {
             r.add(SECTION, "dataset replay ÷ naive / ÷ ceiling", Format.ratio(replay / refs.naive()) + " / "
                     + Format.ratio(replay / refs.ceiling()));
@@ -70,23 +75,31 @@ final class Targets {
                     tp.scoringCores() / tp.perSecond() * 1e6, tp.kafkaCores() / tp.perSecond() * 1e6,
                     tp.redisCpuMicros()));
         }
-        String inner = tp.commands().entrySet().stream()
-                .filter(e -> !e.getKey().startsWith("eval") && e.getValue().calls() > 0)
-                .sorted(Comparator.comparingLong((Map.Entry<String, CommandStat> e) -> e.getValue().usec()).reversed())
-                .limit(8)
-                .map(e -> String.format(Locale.ROOT, "%s %.1f calls / %.1f µs", e.getKey(),
-                        (double) e.getValue().calls() / tp.events(), (double) e.getValue().usec() / tp.events()))
-                .collect(Collectors.joining(", "));
-        r.finding(String.format(Locale.ROOT, "The apply script costs %s per call inside Redis in the service (naive "
-                + "run: %s, ceiling run: %s; the target is 10 µs). Redis commands per event during the drain, by time "
-                + "(commands inside the script are counted in INFO commandstats too, and their time is part of "
-                + "evalsha's): %s.", Format.micros(tp.evalshaMicros()), Format.micros(refs.naiveMicros()),
-                Format.micros(refs.ceilingMicros()), inner));
+        r.finding(String.format(Locale.ROOT, "Redis spends %s per event in the service (pipelined reference: %s, naive: "
+                + "%s, ceiling, commit only: %s; the target is 10 µs), of which the commit script %s per call. Commands "
+                + "per event during the drain, by time: %s; inside the commit script: %s; the script's own share "
+                + "(EVALSHA time outside those commands: arguments, Lua, each redis.call's overhead): %s per event.",
+                Format.micros(tp.redisMicros()), Format.micros(refs.pipelinedMicros()), Format.micros(refs.naiveMicros()),
+                Format.micros(refs.ceilingMicros()), Format.micros(tp.evalshaMicros()),
+                byTime(tp, true), byTime(tp, false),
+                Format.micros((double) RedisTime.scriptOverhead(tp.commands()) / tp.events())));
         if (tp.bytesPerCustomer() > 1024) {
             r.finding("Redis memory per customer is above 1 KB: see the MEMORY USAGE samples for which key of a "
-                    + "customer holds it (s state with the months, b day buckets, t contributors, o outbox, h history) "
+                    + "customer holds it (s state hash, t contributors, o outbox, h history) "
                     + "and the global indexes' share.");
         }
+    }
+
+    /** The counted commands ({@code counted}) or the script's inner ones, per event, costliest first. */
+    private static String byTime(Throughput.Figures tp, boolean counted) {
+        return tp.commands().entrySet().stream()
+                .filter(e -> (counted ? RedisTime.counts(e.getKey()) : RedisTime.scriptOnly().contains(e.getKey()))
+                        && e.getValue().calls() > 0)
+                .sorted(Comparator.comparingLong((Map.Entry<String, CommandStat> e) -> e.getValue().usec()).reversed())
+                .limit(8)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f calls / %.1f µs", e.getKey(),
+                        (double) e.getValue().calls() / tp.events(), (double) e.getValue().usec() / tp.events()))
+                .collect(Collectors.joining(", "));
     }
 
     private static String largest(Throughput.Figures tp) {

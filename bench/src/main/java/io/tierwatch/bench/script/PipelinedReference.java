@@ -1,35 +1,33 @@
 package io.tierwatch.bench.script;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.tierwatch.contracts.EventEnvelope;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
+import io.tierwatch.scoring.ledger.LedgerCommand;
+import io.tierwatch.scoring.ledger.RedisLedger;
+import redis.clients.jedis.JedisPooled;
 
 /**
- * The synthetic stream's own events applied the way scoring-service applies a poll (EVALSHA
- * pipelined in batches), from one Java connection without Kafka: the ceiling for the real
- * event mix, next to redis-benchmark's random-key one.
+ * The stream's own events applied the way scoring-service applies a poll (the ledger given a
+ * batch: one read pipeline, the commits, the index writes), from Java without Kafka: the ceiling
+ * for the real event mix, next to redis-benchmark's random-key one. The batches are built before
+ * the clock starts, so the figure is the ledger's, not the generator's.
  */
 public final class PipelinedReference {
 
     private PipelinedReference() {
     }
 
-    /** Events per second over {@code count} events sent in pipelines of {@code batch}. */
-    public static double run(String host, int port, String sha, Supplier<EventEnvelope<?>> events, long count, int batch) {
-        try (Jedis jedis = new Jedis(host, port, 60_000)) {
+    /** Events per second over {@code count} events applied in batches of {@code batch}. */
+    public static double run(String host, int port, Supplier<EventEnvelope<?>> events, long count, int batch) {
+        List<LedgerCommand> commands = Ledger.commands(events, count);
+        try (JedisPooled jedis = Ledger.connect(host, port)) {
+            RedisLedger ledger = Ledger.open(jedis);
             long start = System.nanoTime();
-            Pipeline pipeline = jedis.pipelined();
-            for (long i = 0; i < count; i++) {
-                ApplyCall.Call call = ApplyCall.of(events.get(), i);
-                pipeline.evalsha(sha, call.keys(), call.argv());
-                if ((i + 1) % batch == 0) {
-                    pipeline.sync();
-                }
+            for (int from = 0; from < commands.size(); from += batch) {
+                Ledger.check(ledger.apply(commands.subList(from, Math.min(commands.size(), from + batch))));
             }
-            pipeline.sync();
-            pipeline.close();
             return count / ((System.nanoTime() - start) / 1e9);
         }
     }

@@ -1,2 +1,2 @@
-/** The scoring script as the references call it: its KEYS/ARGV contract, the naive baseline and the redis-benchmark ceiling. */
+/** The references on scoring-service's own ledger API: the naive baseline, the pipelined reference and the redis-benchmark ceiling of the commit script. */
 package io.tierwatch.bench.script;
