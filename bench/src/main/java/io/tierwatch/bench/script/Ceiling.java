@@ -71,8 +71,9 @@ public final class Ceiling {
         List<String> keys = commit.get(0).stream().map(Ceiling::probeId).toList();
         List<String> argv = commit.get(1).stream().map(Ceiling::probeId).toList();
         try (Jedis jedis = new Jedis(host, port)) {
-            Object first = jedis.evalsha(sha, keys, argv);
-            Object second = jedis.evalsha(sha, keys, argv);
+            // the commit script answers one figure per customer it was given: here one
+            Object first = only(jedis.evalsha(sha, keys, argv));
+            Object second = only(jedis.evalsha(sha, keys, argv));
             if (!(first instanceof Long written) || written < 0 || !Long.valueOf(-1).equals(second)) {
                 throw new IllegalStateException("the ceiling's commit answered " + first + " then " + second
                         + " (expected a size, then -1 for the rev conflict): RedisLedger.firstCommit changed?");
@@ -81,6 +82,10 @@ public final class Ceiling {
             jedis.del(keys.toArray(String[]::new));
             return created;
         }
+    }
+
+    private static Object only(Object reply) {
+        return reply instanceof List<?> list && list.size() == 1 ? list.get(0) : reply;
     }
 
     private static String probeId(String value) {

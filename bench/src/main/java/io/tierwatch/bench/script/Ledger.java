@@ -28,11 +28,11 @@ public final class Ledger {
     /**
      * The defaults of scoring-service.yml (money in minor units): 90-day window, policy-1 with
      * A at 1,000.00 (band 100.00), over-served at 50% (band 10%), loss exit 50.00; NEW 30 days,
-     * LOYAL 365 days active within 90, BIG 10,000.00, POTENTIAL +20%; 5 contributors, 10 history.
+     * LOYAL 365 days active within 90, BIG 10,000.00, POTENTIAL +20%; 5 contributors.
      */
     public static final LedgerSettings SETTINGS = new LedgerSettings(90,
             new PolicySettings(100_000, 10_000, 50, 10, 5_000, "policy-1"),
-            new TraitSettings(30, 365, 90, 1_000_000, 20), 5, 10);
+            new TraitSettings(30, 365, 90, 1_000_000, 20), 5);
 
     private Ledger() {
     }
