@@ -77,12 +77,12 @@ public final class Ledger {
         throw new IllegalArgumentException("not a business event: " + data.getClass().getSimpleName());
     }
 
-    /** A customer's keys (state, contributors, outbox, history), as the ledger writes them. */
+    /** A customer's keys (state, outbox, history), as scoring-service writes them. */
     public static List<String> keys(String customerId) {
-        return LedgerKeys.scriptKeys(customerId);
+        return List.of(LedgerKeys.state(customerId), LedgerKeys.outbox(customerId), LedgerKeys.history(customerId));
     }
 
-    /** The glob of the service's global indexes (by tier, by owner, by window expiry, all customers). */
+    /** The glob of the service's global indexes (by tier, by owner). */
     public static String indexPattern() {
         return LedgerKeys.PREFIX + "idx:*";
     }
