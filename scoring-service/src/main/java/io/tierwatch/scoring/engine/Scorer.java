@@ -70,7 +70,7 @@ public class Scorer {
         }
         // the entries this batch committed are in hand; an outbox holding more (left by a crash
         // before its publication) or not known (-1: nothing committed) is read back
-        Map<String, Map<String, String>> known = result.committedEntries();
+        Map<String, Map<String, Map<String, String>>> known = result.committedEntries();
         Set<String> toRead = new LinkedHashSet<>();
         outboxSizes.forEach((customerId, size) -> {
             if (size < 0 || size > known.getOrDefault(customerId, Map.of()).size()) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.tierwatch.contracts.CloudEventsKafka;
 import io.tierwatch.contracts.Tier;
 import io.tierwatch.contracts.Trait;
 import io.tierwatch.scoring.domain.Delta;
@@ -170,7 +169,7 @@ final class Applier {
         entry.put("occ", c.occurredAt().toString());
         List<String> top = st.contributors.subList(0, Math.min(3, st.contributors.size()));
         entry.put("contrib", String.join("\n", top));
-        w.outbox.put(Long.toString(st.version), json(entry));
+        w.outbox.put(Long.toString(st.version), entry);
         return current == null ? "" : current.name();
     }
 
@@ -196,10 +195,6 @@ final class Applier {
 
     private static String joined(Set<Trait> traits) {
         return traits.stream().map(Enum::name).collect(Collectors.joining(","));
-    }
-
-    private static String json(Map<String, String> entry) {
-        return CloudEventsKafka.json().writeValueAsString(entry);
     }
 
     private static void add(long[] into, long[] amounts, int sign) {

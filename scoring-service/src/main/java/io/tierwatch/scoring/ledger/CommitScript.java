@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tierwatch.contracts.CloudEventsKafka;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
@@ -67,7 +68,7 @@ final class CommitScript {
         argv.addAll(changes.deleted());
         w.outbox.forEach((version, entry) -> {
             argv.add(version);
-            argv.add(entry);
+            argv.add(CloudEventsKafka.json().writeValueAsString(entry));
         });
     }
 }

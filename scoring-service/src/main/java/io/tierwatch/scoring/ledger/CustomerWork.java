@@ -16,7 +16,8 @@ final class CustomerWork {
     final String customerId;
     private final Map<String, String> read;
     private final List<LedgerCommand> applied = new ArrayList<>();
-    final Map<String, String> outbox = new LinkedHashMap<>();
+    /** Tier changes queued: version → entry fields (written as a JSON object of strings). */
+    final Map<String, Map<String, String>> outbox = new LinkedHashMap<>();
     CustomerState state;
     /** Set once a command of this customer failed: its later commands wait for the redelivery. */
     boolean failed;

@@ -72,16 +72,16 @@ public final class RedisLedger {
 
     /**
      * The outcomes, the first command that failed (null if none), and the outbox entries this
-     * batch committed (customer → version → entry), so the publisher need not read them back.
+     * batch committed (customer → version → entry fields), so the publisher need not read them back.
      */
     public record Result(List<ApplyOutcome> outcomes, ScriptFailedException failure,
-            Map<String, Map<String, String>> committedEntries) {
+            Map<String, Map<String, Map<String, String>>> committedEntries) {
     }
 
     private Result run(List<LedgerCommand> commands) {
         Step[] steps = new Step[commands.size()];
         Map<String, Long> outboxSizes = new LinkedHashMap<>();
-        Map<String, Map<String, String>> entries = new LinkedHashMap<>();
+        Map<String, Map<String, Map<String, String>>> entries = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>();
         for (LedgerCommand c : commands) {
             pending.add(c.customerId());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,6 @@ import io.tierwatch.contracts.TierDirection;
 import io.tierwatch.contracts.Trait;
 import io.tierwatch.scoring.domain.Explanation;
 import io.tierwatch.scoring.domain.PolicySettings;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tier change as the apply script wrote it (a JSON object of strings, see docs). Everything
@@ -31,8 +31,18 @@ public final class OutboxEntry {
     }
 
     public static CustomerTierChanged parse(String customerId, String json, PolicySettings policy) {
+        return of(customerId, fields(json), policy);
+    }
+
+    /** An entry's JSON object of strings as a map. */
+    public static Map<String, String> fields(String json) {
         Map<String, String> e = new HashMap<>();
         CloudEventsKafka.json().readTree(json).properties().forEach(p -> e.put(p.getKey(), p.getValue().asString()));
+        return e;
+    }
+
+    /** The tier change an entry (as fields) records. */
+    public static CustomerTierChanged of(String customerId, Map<String, String> e, PolicySettings policy) {
         Tier previous = e.get("prev").isEmpty() ? null : Tier.valueOf(e.get("prev"));
         Tier next = Tier.valueOf(e.get("new"));
         int windowDays = Integer.parseInt(e.get("wd"));
@@ -51,9 +61,13 @@ public final class OutboxEntry {
      * the traits and the other contributors are left out.
      */
     public static String historyOf(String json) {
-        ObjectNode entry = (ObjectNode) CloudEventsKafka.json().readTree(json);
-        entry.remove(List.of("lr", "lg", "ls", "traits"));
-        String contributors = entry.path("contrib").asString("");
+        return historyOf(fields(json));
+    }
+
+    public static String historyOf(Map<String, String> fields) {
+        Map<String, String> entry = new LinkedHashMap<>(fields);
+        entry.keySet().removeAll(List.of("lr", "lg", "ls", "traits"));
+        String contributors = entry.getOrDefault("contrib", "");
         int end = contributors.indexOf('\n');
         entry.put("contrib", end < 0 ? contributors : contributors.substring(0, end));
         return CloudEventsKafka.json().writeValueAsString(entry);

@@ -36,7 +36,7 @@ public class OutboxPublisher {
 
     public static final URI SOURCE = URI.create("/tierwatch/scoring-service");
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
-    private static final Comparator<Map.Entry<String, String>> BY_VERSION =
+    private static final Comparator<Map.Entry<String, Map<String, String>>> BY_VERSION =
             Map.Entry.comparingByKey(Comparator.comparingLong(Long::parseLong));
 
     private final JedisPooled jedis;
@@ -50,21 +50,26 @@ public class OutboxPublisher {
     }
 
     /**
-     * Publishes outbox entries: those given (customer → version → entry, just committed) and
-     * whatever the outboxes of {@code toRead} hold. Once Kafka has them, each goes to the front
-     * of its customer's history list and leaves the outbox.
+     * Publishes outbox entries: those given (customer → version → entry fields, just committed)
+     * and whatever the outboxes of {@code toRead} hold. Once Kafka has them, each goes to the
+     * front of its customer's history list and leaves the outbox.
      */
-    public List<CustomerTierChanged> publish(Map<String, Map<String, String>> known, Collection<String> toRead) {
+    public List<CustomerTierChanged> publish(Map<String, Map<String, Map<String, String>>> known,
+            Collection<String> toRead) {
         if (known.isEmpty() && toRead.isEmpty()) {
             return List.of();
         }
-        Map<String, Map<String, String>> outboxes = new LinkedHashMap<>(known);
-        outboxes.putAll(read(toRead));
+        Map<String, Map<String, Map<String, String>>> outboxes = new LinkedHashMap<>(known);
+        read(toRead).forEach((customerId, entries) -> {
+            Map<String, Map<String, String>> parsed = new LinkedHashMap<>();
+            entries.forEach((version, json) -> parsed.put(version, OutboxEntry.fields(json)));
+            outboxes.put(customerId, parsed);
+        });
         List<CustomerTierChanged> events = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
         outboxes.forEach((customerId, entries) -> entries.entrySet().stream().sorted(BY_VERSION)
                 .forEach(entry -> {
-                    CustomerTierChanged event = OutboxEntry.parse(customerId, entry.getValue(),
+                    CustomerTierChanged event = OutboxEntry.of(customerId, entry.getValue(),
                             properties.scoring().policy().settings());
                     events.add(event);
                     acks.add(kafka.send(CloudEventsKafka.toRecord(properties.topics().tierChanges(),
