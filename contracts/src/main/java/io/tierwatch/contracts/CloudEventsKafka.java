@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,8 +15,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The CloudEvents Kafka protocol binding, binary content mode: context attributes in
@@ -43,6 +48,23 @@ public final class CloudEventsKafka {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    /**
+     * The records' codec: {@link #JSON} plus a fast path for instants that gives the same
+     * results; a reader and a writer per type, so no call looks up its (de)serializer again.
+     */
+    private static final JsonMapper CODEC = JSON.rebuild()
+            .addModule(new SimpleModule("tierwatch-instants").addDeserializer(Instant.class, new InstantReader()))
+            .build();
+    private static final Map<EventType, ObjectReader> READERS = new EnumMap<>(EventType.class);
+    private static final Map<EventType, ObjectWriter> WRITERS = new EnumMap<>(EventType.class);
+
+    static {
+        for (EventType type : EventType.values()) {
+            READERS.put(type, CODEC.readerFor(type.dataClass()));
+            WRITERS.put(type, CODEC.writerFor(type.dataClass()));
+        }
+    }
+
     private CloudEventsKafka() {
     }
 
@@ -56,10 +78,11 @@ public final class CloudEventsKafka {
         put(headers, TYPE, event.type().type());
         put(headers, SOURCE, event.source().toString());
         put(headers, SPECVERSION, SPEC_VERSION);
-        put(headers, TIME, event.time().toString());
+        put(headers, TIME, Timestamps.format(event.time()));
         put(headers, SUBJECT, event.subject());
         put(headers, CONTENT_TYPE_HEADER, CONTENT_TYPE);
-        return new ProducerRecord<>(topic, null, event.subject(), JSON.writeValueAsBytes(event.data()), headers);
+        return new ProducerRecord<>(topic, null, event.subject(), WRITERS.get(event.type()).writeValueAsBytes(event.data()),
+                headers);
     }
 
     /** Reads a record; any problem is an {@link InvalidEventException} that names it. */
@@ -75,13 +98,13 @@ public final class CloudEventsKafka {
         }
         Object data;
         try {
-            data = JSON.readValue(record.value(), type.dataClass());
+            data = READERS.get(type).readValue(record.value());
         } catch (JacksonException e) {
             throw new InvalidEventException("data is not a valid " + type.type() + ": " + rootMessage(e), e);
         }
         try {
             EventEnvelope<?> event = new EventEnvelope<>(header(headers, ID), type, URI.create(require(headers, SOURCE)),
-                    Instant.parse(require(headers, TIME)), header(headers, SUBJECT), data);
+                    Timestamps.parse(require(headers, TIME)), header(headers, SUBJECT), data);
             if (record.key() != null && !record.key().equals(event.subject())) {
                 throw new InvalidEventException("record key " + record.key() + " differs from ce_subject " + event.subject());
             }

@@ -1,0 +1,87 @@
+package io.tierwatch.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.core.JacksonException;
+
+/** The codec's fast paths write and read exactly what the plain {@link CloudEventsKafka#json()} mapper does. */
+class CodecEquivalenceTest {
+
+    static ConsumerRecord<String, byte[]> orderRecord(String occurredAt) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventsKafka.SPECVERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventsKafka.TYPE, EventType.ORDER_PLACED.type().getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventsKafka.ID, "order-placed:o".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventsKafka.SOURCE, "/tierwatch/order-service".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventsKafka.TIME, "2026-01-01T00:00:00.5Z".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventsKafka.SUBJECT, "c".getBytes(StandardCharsets.UTF_8));
+        byte[] value = orderJson(occurredAt).getBytes(StandardCharsets.UTF_8);
+        return new ConsumerRecord<>("t", 0, 0L, 0L, TimestampType.CREATE_TIME, 0, value.length, "c", value, headers,
+                java.util.Optional.empty());
+    }
+
+    static String orderJson(String occurredAt) {
+        return "{\"orderId\":\"o\",\"customerId\":\"c\",\"occurredAt\":" + occurredAt + ",\"currency\":\"EUR\","
+                + "\"lines\":[{\"sku\":\"s\",\"quantity\":2,\"unitPrice\":\"1.50\",\"unitCost\":\"1\"}]}";
+    }
+
+    @Test
+    void writesTheSameBytesAsThePlainMapper() {
+        for (Object data : SampleEvents.all()) {
+            EventEnvelope<Object> event = EventEnvelope.of("id", CloudEventsKafkaTest.SOURCE,
+                    Instant.parse("2026-01-02T10:15:30.120Z"), "c-7", data);
+            ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord("t", event);
+            assertThat(record.value()).isEqualTo(CloudEventsKafka.json().writeValueAsBytes(data));
+            assertThat(new String(record.headers().lastHeader(CloudEventsKafka.TIME).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("2026-01-02T10:15:30.120Z");
+        }
+    }
+
+    @Test
+    void readsEveryInstantShapeAsThePlainMapperDoes() {
+        for (String occurredAt : new String[] {"\"2026-01-02T10:15:30Z\"", "\"2026-01-02T10:15:30.123456789Z\"",
+                "\"2026-01-02T10:15:30+01:00\"", "\"2026-01-02T10:15:30.Z\"", "\" 2026-01-02T10:15:30Z \"",
+                "\"1767348930000\"", "1767348930000", "1767348930.5", "\"2026-01-02t10:15:30z\"",
+                "\"2026-01-02T24:00:00Z\"", "\"2026-12-31T23:59:60Z\""}) {
+            EventEnvelope<?> event = CloudEventsKafka.fromRecord(orderRecord(occurredAt));
+            OrderPlaced plain = CloudEventsKafka.json().readValue(orderJson(occurredAt), OrderPlaced.class);
+            assertThat(event.dataAs(OrderPlaced.class)).as(occurredAt).isEqualTo(plain);
+        }
+        assertThat(CloudEventsKafka.fromRecord(orderRecord("\"2026-01-02T10:15:30Z\"")).time())
+                .isEqualTo(Instant.parse("2026-01-01T00:00:00.500Z"));
+    }
+
+    @Test
+    void rejectsAnImpossibleInstantWithThePlainMappersReason() {
+        for (String occurredAt : new String[] {"\"2026-02-30T00:00:00Z\"", "\"2026-01-02T25:00:00Z\"", "\"soon\"",
+                "null", "\"\""}) {
+            String reason;
+            try {
+                CloudEventsKafka.json().readValue(orderJson(occurredAt), OrderPlaced.class);
+                throw new AssertionError(occurredAt + " was accepted by the plain mapper");
+            } catch (JacksonException e) {
+                reason = rootMessage(e);
+            }
+            assertThatThrownBy(() -> CloudEventsKafka.fromRecord(orderRecord(occurredAt))).as(occurredAt)
+                    .isInstanceOf(InvalidEventException.class).hasMessageEndingWith(reason);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
