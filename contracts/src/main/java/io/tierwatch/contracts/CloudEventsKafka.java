@@ -49,11 +49,18 @@ public final class CloudEventsKafka {
             .build();
 
     /**
-     * The records' codec: {@link #JSON} plus a fast path for instants that gives the same
-     * results; a reader and a writer per type, so no call looks up its (de)serializer again.
+     * The records' codec: {@link #JSON} plus fast paths for instants and record constructors
+     * that give the same results; a reader and a writer per type, so no call looks up its
+     * (de)serializer again.
      */
     private static final JsonMapper CODEC = JSON.rebuild()
-            .addModule(new SimpleModule("tierwatch-instants").addDeserializer(Instant.class, new InstantReader()))
+            .addModule(new SimpleModule("tierwatch-codec") {
+                @Override
+                public void setupModule(SetupContext context) {
+                    super.setupModule(context);
+                    context.addValueInstantiators(new RecordInstantiators());
+                }
+            }.addDeserializer(Instant.class, new InstantReader()))
             .build();
     private static final Map<EventType, ObjectReader> READERS = new EnumMap<>(EventType.class);
     private static final Map<EventType, ObjectWriter> WRITERS = new EnumMap<>(EventType.class);
