@@ -60,7 +60,7 @@ public final class CloudEventsKafka {
                     super.setupModule(context);
                     context.addValueInstantiators(new RecordInstantiators());
                 }
-            }.addDeserializer(Instant.class, new InstantReader()))
+            }.addDeserializer(Instant.class, new InstantReader()).addSerializer(Instant.class, new InstantWriter()))
             .build();
     private static final Map<EventType, ObjectReader> READERS = new EnumMap<>(EventType.class);
     private static final Map<EventType, ObjectWriter> WRITERS = new EnumMap<>(EventType.class);

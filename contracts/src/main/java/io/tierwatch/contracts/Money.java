@@ -1,5 +1,7 @@
 package io.tierwatch.contracts;
 
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -80,17 +82,23 @@ public record Money(long minorUnits) implements Comparable<Money> {
     /** {@code "1299.00"}, {@code "-0.05"}: always two decimals, as {@code BigDecimal.toPlainString} writes them. */
     @JsonValue
     public String toDecimalString() {
-        long units = minorUnits / 100;
-        int hundredths = (int) Math.abs(minorUnits % 100);
-        StringBuilder text = new StringBuilder(24);
-        if (minorUnits < 0 && units == 0) {
-            text.append('-');
+        byte[] out = new byte[21];
+        int at = out.length;
+        // Digits are taken from the amount made non-positive, which also holds Long.MIN_VALUE.
+        long rest = minorUnits < 0 ? minorUnits : -minorUnits;
+        out[--at] = (byte) ('0' - rest % 10);
+        rest /= 10;
+        out[--at] = (byte) ('0' - rest % 10);
+        rest /= 10;
+        out[--at] = '.';
+        do {
+            out[--at] = (byte) ('0' - rest % 10);
+            rest /= 10;
+        } while (rest != 0);
+        if (minorUnits < 0) {
+            out[--at] = '-';
         }
-        text.append(units).append('.');
-        if (hundredths < 10) {
-            text.append('0');
-        }
-        return text.append(hundredths).toString();
+        return new String(out, at, out.length - at, StandardCharsets.ISO_8859_1);
     }
 
     public Money plus(Money other) {

@@ -62,6 +62,15 @@ class CodecEquivalenceTest {
             assertThat(new String(record.headers().lastHeader(CloudEventsKafka.TIME).value(), StandardCharsets.UTF_8))
                     .isEqualTo("2026-01-02T10:15:30.120Z");
         }
+        for (String occurredAt : new String[] {"2026-01-02T10:15:30Z", "2026-01-02T10:15:30.100Z",
+                "2026-01-02T10:15:30.123456Z", "2026-01-02T10:15:30.000000001Z", "+12026-01-02T10:15:30Z"}) {
+            OrderPlaced order = new OrderPlaced("o", "c", Instant.parse(occurredAt), "EUR", SampleEvents.order().lines(),
+                    Money.ofMinor(5));
+            byte[] written = CloudEventsKafka.toRecord("t", EventEnvelope.of("id", CloudEventsKafkaTest.SOURCE,
+                    Instant.EPOCH, "c", order)).value();
+            assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"occurredAt\":\"" + occurredAt + "\"")
+                    .isEqualTo(CloudEventsKafka.json().writeValueAsString(order));
+        }
     }
 
     @Test
