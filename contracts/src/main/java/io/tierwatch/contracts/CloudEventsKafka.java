@@ -1,15 +1,14 @@
 package io.tierwatch.contracts;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -18,6 +17,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
+import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -49,7 +50,7 @@ public final class CloudEventsKafka {
             .build();
 
     /**
-     * The records' codec: {@link #JSON} plus fast paths for instants and record constructors
+     * The records' codec: {@link #JSON} plus fast paths for instants, dates and record constructors
      * that give the same results; a reader and a writer per type, so no call looks up its
      * (de)serializer again.
      */
@@ -60,7 +61,11 @@ public final class CloudEventsKafka {
                     super.setupModule(context);
                     context.addValueInstantiators(new RecordInstantiators());
                 }
-            }.addDeserializer(Instant.class, new InstantReader()).addSerializer(Instant.class, new InstantWriter()))
+            }.addDeserializer(Instant.class,
+                    new CommonShapeReader<>(Instant.class, InstantDeserializer.INSTANT, Timestamps::parseCommonShape))
+                    .addDeserializer(LocalDate.class, new CommonShapeReader<>(LocalDate.class,
+                            LocalDateDeserializer.INSTANCE, Timestamps::parseCommonDate))
+                    .addSerializer(Instant.class, new InstantWriter()))
             .build();
     private static final Map<EventType, ObjectReader> READERS = new EnumMap<>(EventType.class);
     private static final Map<EventType, ObjectWriter> WRITERS = new EnumMap<>(EventType.class);
@@ -94,12 +99,11 @@ public final class CloudEventsKafka {
 
     /** Reads a record; any problem is an {@link InvalidEventException} that names it. */
     public static EventEnvelope<?> fromRecord(ConsumerRecord<String, byte[]> record) {
-        Headers headers = record.headers();
-        String specVersion = header(headers, SPECVERSION);
-        if (!SPEC_VERSION.equals(specVersion)) {
-            throw new InvalidEventException("ce_specversion must be 1.0 but was " + specVersion);
+        CeHeaders headers = CeHeaders.of(record.headers());
+        if (!headers.isSpecVersion10()) {
+            throw new InvalidEventException("ce_specversion must be 1.0 but was " + headers.text(CeHeaders.SPECVERSION));
         }
-        EventType type = EventType.ofType(header(headers, TYPE));
+        EventType type = EventType.ofType(headers.text(CeHeaders.TYPE));
         if (record.value() == null) {
             throw new InvalidEventException("record of type " + type.type() + " has no data");
         }
@@ -110,8 +114,8 @@ public final class CloudEventsKafka {
             throw new InvalidEventException("data is not a valid " + type.type() + ": " + rootMessage(e), e);
         }
         try {
-            EventEnvelope<?> event = new EventEnvelope<>(header(headers, ID), type, URI.create(require(headers, SOURCE)),
-                    Timestamps.parse(require(headers, TIME)), header(headers, SUBJECT), data);
+            EventEnvelope<?> event = new EventEnvelope<>(headers.text(CeHeaders.ID), type, headers.source(),
+                    Timestamps.parse(headers.required(CeHeaders.TIME)), headers.text(CeHeaders.SUBJECT), data);
             if (record.key() != null && !record.key().equals(event.subject())) {
                 throw new InvalidEventException("record key " + record.key() + " differs from ce_subject " + event.subject());
             }
@@ -119,19 +123,6 @@ public final class CloudEventsKafka {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new InvalidEventException("invalid CloudEvent attributes: " + e.getMessage(), e);
         }
-    }
-
-    private static String require(Headers headers, String name) {
-        String value = header(headers, name);
-        if (value == null) {
-            throw new InvalidEventException("header " + name + " is missing");
-        }
-        return value;
-    }
-
-    private static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static void put(Headers headers, String name, String value) {

@@ -1,6 +1,7 @@
 package io.tierwatch.contracts;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
@@ -9,7 +10,8 @@ import java.time.ZoneOffset;
  * {@code DateTimeFormatter}, which profiles of the consumers showed as their single largest
  * decoding cost. Only the shape {@link Instant#toString()} writes for the years 0000-9999 is
  * handled here ({@code 2026-01-02T10:15:30Z}, with 1-9 fraction digits); anything else goes to
- * {@link Instant#parse} / {@link Instant#toString()}, so results and errors are theirs.
+ * {@link Instant#parse} / {@link Instant#toString()}, so results and errors are theirs. Dates
+ * ({@code customerSince}) likewise: {@code 2019-05-01} here, anything else to {@code LocalDate.parse}.
  */
 final class Timestamps {
 
@@ -49,6 +51,20 @@ final class Timestamps {
         }
         long seconds = epochDay(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second;
         return Instant.ofEpochSecond(seconds, (long) fraction * NANOS_PER_DIGIT[fractionDigits]);
+    }
+
+    /** The date {@code text} denotes if it is {@code yyyy-MM-dd} with years 0000-9999, else null. */
+    static LocalDate parseCommonDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        if ((year | month | day) < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
     }
 
     /** Exactly {@link Instant#toString()}: seconds always written, a fraction of 3, 6 or 9 digits if any. */

@@ -17,10 +17,10 @@ import tools.jackson.core.JacksonException;
 /** The codec's fast paths write and read exactly what the plain {@link CloudEventsKafka#json()} mapper does. */
 class CodecEquivalenceTest {
 
-    static ConsumerRecord<String, byte[]> orderRecord(String json) {
+    static ConsumerRecord<String, byte[]> record(EventType type, String json) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEventsKafka.SPECVERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventsKafka.TYPE, EventType.ORDER_PLACED.type().getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventsKafka.TYPE, type.type().getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventsKafka.ID, "order-placed:o".getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventsKafka.SOURCE, "/tierwatch/order-service".getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventsKafka.TIME, "2026-01-01T00:00:00.5Z".getBytes(StandardCharsets.UTF_8));
@@ -39,17 +39,21 @@ class CodecEquivalenceTest {
                 + "\"lines\":[{\"sku\":\"s\"," + quantity + ",\"unitPrice\":\"1.50\",\"unitCost\":\"1\"}]}";
     }
 
-    /** Either both read the same order, or both reject it for the same reason. */
-    static void assertDecodesLikeThePlainMapper(String json) {
-        OrderPlaced plain;
+    static void assertDecodesLikeThePlainMapper(String orderJson) {
+        assertDecodesLikeThePlainMapper(EventType.ORDER_PLACED, orderJson);
+    }
+
+    /** Either both read the same data, or both reject it for the same reason. */
+    static void assertDecodesLikeThePlainMapper(EventType type, String json) {
+        Object plain;
         try {
-            plain = CloudEventsKafka.json().readValue(json.getBytes(StandardCharsets.UTF_8), OrderPlaced.class);
+            plain = CloudEventsKafka.json().readValue(json.getBytes(StandardCharsets.UTF_8), type.dataClass());
         } catch (JacksonException e) {
-            assertThatThrownBy(() -> CloudEventsKafka.fromRecord(orderRecord(json))).as(json)
+            assertThatThrownBy(() -> CloudEventsKafka.fromRecord(record(type, json))).as(json)
                     .isInstanceOf(InvalidEventException.class).hasMessageEndingWith(rootMessage(e));
             return;
         }
-        assertThat(CloudEventsKafka.fromRecord(orderRecord(json)).dataAs(OrderPlaced.class)).as(json).isEqualTo(plain);
+        assertThat(CloudEventsKafka.fromRecord(record(type, json)).data()).as(json).isEqualTo(plain);
     }
 
     @Test
@@ -82,7 +86,7 @@ class CodecEquivalenceTest {
                 "\"2026-01-02T25:00:00Z\"", "\"soon\"", "null", "\"\"", "[]", "{}"}) {
             assertDecodesLikeThePlainMapper(orderJson(occurredAt));
         }
-        assertThat(CloudEventsKafka.fromRecord(orderRecord(orderJson("\"2026-01-02T10:15:30Z\""))).time())
+        assertThat(CloudEventsKafka.fromRecord(record(EventType.ORDER_PLACED, orderJson("\"2026-01-02T10:15:30Z\""))).time())
                 .isEqualTo(Instant.parse("2026-01-01T00:00:00.500Z"));
     }
 
@@ -96,6 +100,17 @@ class CodecEquivalenceTest {
         assertDecodesLikeThePlainMapper(orderJson("\"2026-01-02T10:15:30Z\"").replace("\"currency\":\"EUR\",", ""));
         assertDecodesLikeThePlainMapper(orderJson("\"2026-01-02T10:15:30Z\"").replace("\"1.50\"", "\"1.505\""));
         assertDecodesLikeThePlainMapper("{\"orderId\":\"o\",\"customerId\":\"c\",\"lines\":[]}");
+    }
+
+    @Test
+    void readsEveryCustomerSinceDateAsThePlainMapperDoes() {
+        for (String since : new String[] {"\"2019-05-01\"", "\"2020-02-29\"", "\"2019-02-29\"", "\"2019-13-01\"",
+                "\"2019-5-1\"", "\" 2019-05-01\"", "\"+2019-05-01\"", "\"2019-05-01T00:00:00Z\"", "\"20190501\"",
+                "[2019,5,1]", "null", "\"\"", "17000"}) {
+            String json = "{\"customerId\":\"c\",\"name\":\"Acme\",\"customerSince\":" + since
+                    + ",\"strategic\":false,\"updatedAt\":\"2026-03-01T00:00:00Z\"}";
+            assertDecodesLikeThePlainMapper(EventType.CUSTOMER_UPSERTED, json);
+        }
     }
 
     static String rootMessage(Throwable e) {

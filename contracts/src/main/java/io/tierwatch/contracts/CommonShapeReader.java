@@ -1,6 +1,6 @@
 package io.tierwatch.contracts;
 
-import java.time.Instant;
+import java.util.function.Function;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -8,25 +8,33 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.jsontype.TypeDeserializer;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Jackson's own Instant deserializer with a fast path in front: a string of the shape
- * {@link Timestamps#parseCommonShape} knows is read there; every other token, and any property
- * with format overrides, goes to Jackson's deserializer unchanged, with its results and errors.
+ * One of Jackson's own deserializers with a fast path in front: a string of the common shape
+ * (see {@link Timestamps}) is read there; every other token, and any property with format
+ * overrides, goes to Jackson's deserializer unchanged, with its results and errors.
  */
-final class InstantReader extends ValueDeserializer<Instant> {
+final class CommonShapeReader<T> extends ValueDeserializer<T> {
 
-    private final ValueDeserializer<Instant> standard = InstantDeserializer.INSTANT;
+    private final Class<T> type;
+    private final ValueDeserializer<T> standard;
+    /** The value of a string of the common shape, or null to leave it to {@link #standard}. */
+    private final Function<String, T> commonShape;
+
+    CommonShapeReader(Class<T> type, ValueDeserializer<T> standard, Function<String, T> commonShape) {
+        this.type = type;
+        this.standard = standard;
+        this.commonShape = commonShape;
+    }
 
     @Override
-    public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
         if (p.hasToken(JsonToken.VALUE_STRING)) {
-            Instant instant = Timestamps.parseCommonShape(p.getString());
-            if (instant != null) {
-                return instant;
+            T value = commonShape.apply(p.getString());
+            if (value != null) {
+                return value;
             }
         }
         return standard.deserialize(p, ctxt);
@@ -61,6 +69,6 @@ final class InstantReader extends ValueDeserializer<Instant> {
 
     @Override
     public Class<?> handledType() {
-        return Instant.class;
+        return type;
     }
 }
