@@ -2,6 +2,8 @@ package io.tierwatch.contracts;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.BeanProperty;
@@ -32,10 +34,13 @@ final class InstantWriter extends ValueSerializer<Instant> {
         }
     }
 
+    /** Jackson's serializer copies itself even for an empty format, so the format itself decides. */
     @Override
     public ValueSerializer<?> createContextual(SerializationContext ctxt, BeanProperty property) {
-        ValueSerializer<?> contextual = standard.createContextual(ctxt, property);
-        return contextual == standard ? this : contextual;
+        JsonFormat.Value format = property != null ? property.findPropertyFormat(ctxt.getConfig(), Instant.class)
+                : ctxt.getDefaultPropertyFormat(Instant.class);
+        return format == null || format.equals(JsonFormat.Value.empty()) ? this
+                : standard.createContextual(ctxt, property);
     }
 
     @Override
