@@ -1,20 +1,26 @@
 package io.tierwatch.contracts;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
+import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The CloudEvents Kafka protocol binding, binary content mode: context attributes in
@@ -43,6 +49,34 @@ public final class CloudEventsKafka {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    /**
+     * The records' codec: {@link #JSON} plus fast paths for instants, dates and record constructors
+     * that give the same results; a reader and a writer per type, so no call looks up its
+     * (de)serializer again.
+     */
+    private static final JsonMapper CODEC = JSON.rebuild()
+            .addModule(new SimpleModule("tierwatch-codec") {
+                @Override
+                public void setupModule(SetupContext context) {
+                    super.setupModule(context);
+                    context.addValueInstantiators(new RecordInstantiators());
+                }
+            }.addDeserializer(Instant.class,
+                    new CommonShapeReader<>(Instant.class, InstantDeserializer.INSTANT, Timestamps::parseCommonShape))
+                    .addDeserializer(LocalDate.class, new CommonShapeReader<>(LocalDate.class,
+                            LocalDateDeserializer.INSTANCE, Timestamps::parseCommonDate))
+                    .addSerializer(Instant.class, new InstantWriter()))
+            .build();
+    private static final Map<EventType, ObjectReader> READERS = new EnumMap<>(EventType.class);
+    private static final Map<EventType, ObjectWriter> WRITERS = new EnumMap<>(EventType.class);
+
+    static {
+        for (EventType type : EventType.values()) {
+            READERS.put(type, CODEC.readerFor(type.dataClass()));
+            WRITERS.put(type, CODEC.writerFor(type.dataClass()));
+        }
+    }
+
     private CloudEventsKafka() {
     }
 
@@ -56,32 +90,32 @@ public final class CloudEventsKafka {
         put(headers, TYPE, event.type().type());
         put(headers, SOURCE, event.source().toString());
         put(headers, SPECVERSION, SPEC_VERSION);
-        put(headers, TIME, event.time().toString());
+        put(headers, TIME, Timestamps.format(event.time()));
         put(headers, SUBJECT, event.subject());
         put(headers, CONTENT_TYPE_HEADER, CONTENT_TYPE);
-        return new ProducerRecord<>(topic, null, event.subject(), JSON.writeValueAsBytes(event.data()), headers);
+        return new ProducerRecord<>(topic, null, event.subject(), WRITERS.get(event.type()).writeValueAsBytes(event.data()),
+                headers);
     }
 
     /** Reads a record; any problem is an {@link InvalidEventException} that names it. */
     public static EventEnvelope<?> fromRecord(ConsumerRecord<String, byte[]> record) {
-        Headers headers = record.headers();
-        String specVersion = header(headers, SPECVERSION);
-        if (!SPEC_VERSION.equals(specVersion)) {
-            throw new InvalidEventException("ce_specversion must be 1.0 but was " + specVersion);
+        CeHeaders headers = CeHeaders.of(record.headers());
+        if (!headers.isSpecVersion10()) {
+            throw new InvalidEventException("ce_specversion must be 1.0 but was " + headers.text(CeHeaders.SPECVERSION));
         }
-        EventType type = EventType.ofType(header(headers, TYPE));
+        EventType type = EventType.ofType(headers.text(CeHeaders.TYPE));
         if (record.value() == null) {
             throw new InvalidEventException("record of type " + type.type() + " has no data");
         }
         Object data;
         try {
-            data = JSON.readValue(record.value(), type.dataClass());
+            data = READERS.get(type).readValue(record.value());
         } catch (JacksonException e) {
             throw new InvalidEventException("data is not a valid " + type.type() + ": " + rootMessage(e), e);
         }
         try {
-            EventEnvelope<?> event = new EventEnvelope<>(header(headers, ID), type, URI.create(require(headers, SOURCE)),
-                    Instant.parse(require(headers, TIME)), header(headers, SUBJECT), data);
+            EventEnvelope<?> event = new EventEnvelope<>(headers.text(CeHeaders.ID), type, headers.source(),
+                    Timestamps.parse(headers.required(CeHeaders.TIME)), headers.text(CeHeaders.SUBJECT), data);
             if (record.key() != null && !record.key().equals(event.subject())) {
                 throw new InvalidEventException("record key " + record.key() + " differs from ce_subject " + event.subject());
             }
@@ -89,19 +123,6 @@ public final class CloudEventsKafka {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new InvalidEventException("invalid CloudEvent attributes: " + e.getMessage(), e);
         }
-    }
-
-    private static String require(Headers headers, String name) {
-        String value = header(headers, name);
-        if (value == null) {
-            throw new InvalidEventException("header " + name + " is missing");
-        }
-        return value;
-    }
-
-    private static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static void put(Headers headers, String name, String value) {

@@ -1,7 +1,6 @@
 package io.tierwatch.contracts;
 
-import java.math.BigDecimal;
-import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -17,7 +16,9 @@ public record Money(long minorUnits) implements Comparable<Money> {
     public static final Money ZERO = new Money(0);
 
     /** At most 16 integer digits keeps every amount, and sums of many of them, far inside a long. */
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,16}(\\.\\d{1,2})?");
+    private static final int MAX_INTEGER_DIGITS = 16;
+    /** No accepted amount reaches it (|amount| < 10^18 minor units), so it can mean "not an amount". */
+    private static final long INVALID = Long.MIN_VALUE;
 
     public static Money ofMinor(long minorUnits) {
         return new Money(minorUnits);
@@ -29,16 +30,75 @@ public record Money(long minorUnits) implements Comparable<Money> {
      */
     @JsonCreator
     public static Money parse(String decimal) {
-        if (decimal == null || !DECIMAL.matcher(decimal).matches()) {
+        long minorUnits = decimal == null ? INVALID : minorUnitsOf(decimal);
+        if (minorUnits == INVALID) {
             throw new IllegalArgumentException(
                     "not a decimal amount with at most 2 decimals and 16 integer digits: " + decimal);
         }
-        return new Money(new BigDecimal(decimal).movePointRight(SCALE).longValueExact());
+        return new Money(minorUnits);
     }
 
+    /**
+     * Exactly the language {@code -?[0-9]{1,16}(\.[0-9]{1,2})?}, read digit by digit: every
+     * event carries several amounts, and a regex plus a BigDecimal per amount showed up in
+     * profiles of the consumers. Returns {@link #INVALID} for anything else.
+     */
+    private static long minorUnitsOf(String text) {
+        int length = text.length();
+        boolean negative = length > 0 && text.charAt(0) == '-';
+        int i = negative ? 1 : 0;
+        int integerStart = i;
+        long units = 0;
+        for (; i < length && isDigit(text.charAt(i)); i++) {
+            units = units * 10 + (text.charAt(i) - '0');
+        }
+        int integerDigits = i - integerStart;
+        if (integerDigits < 1 || integerDigits > MAX_INTEGER_DIGITS) {
+            return INVALID;
+        }
+        long hundredths = 0;
+        if (i < length) {
+            if (text.charAt(i) != '.') {
+                return INVALID;
+            }
+            int fractionStart = ++i;
+            for (; i < length && isDigit(text.charAt(i)); i++) {
+                hundredths = hundredths * 10 + (text.charAt(i) - '0');
+            }
+            int fractionDigits = i - fractionStart;
+            if (fractionDigits < 1 || fractionDigits > SCALE || i < length) {
+                return INVALID;
+            }
+            hundredths = fractionDigits == 1 ? hundredths * 10 : hundredths;
+        }
+        long minorUnits = units * 100 + hundredths;
+        return negative ? -minorUnits : minorUnits;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code "1299.00"}, {@code "-0.05"}: always two decimals, as {@code BigDecimal.toPlainString} writes them. */
     @JsonValue
     public String toDecimalString() {
-        return BigDecimal.valueOf(minorUnits, SCALE).toPlainString();
+        byte[] out = new byte[21];
+        int at = out.length;
+        // Digits are taken from the amount made non-positive, which also holds Long.MIN_VALUE.
+        long rest = minorUnits < 0 ? minorUnits : -minorUnits;
+        out[--at] = (byte) ('0' - rest % 10);
+        rest /= 10;
+        out[--at] = (byte) ('0' - rest % 10);
+        rest /= 10;
+        out[--at] = '.';
+        do {
+            out[--at] = (byte) ('0' - rest % 10);
+            rest /= 10;
+        } while (rest != 0);
+        if (minorUnits < 0) {
+            out[--at] = '-';
+        }
+        return new String(out, at, out.length - at, StandardCharsets.ISO_8859_1);
     }
 
     public Money plus(Money other) {
