@@ -21,4 +21,4 @@ redis-server --port "$PORT" --save '' --appendonly no --daemonize yes --pidfile 
   --logfile /tmp/ledger-load-$PORT.log
 trap 'kill "$(cat /tmp/ledger-load-'"$PORT"'.pid)" 2>/dev/null || true' EXIT
 until redis-cli -p "$PORT" ping >/dev/null 2>&1; do sleep 0.1; done
-java -cp "$CP" scoring-service/perf/LedgerLoad.java "redis://127.0.0.1:$PORT" "${1:-200000}" "${2:-160000}"
+java ${LEDGER_LOAD_JAVA_OPTS:-} -cp "$CP" scoring-service/perf/LedgerLoad.java "redis://127.0.0.1:$PORT" "${1:-200000}" "${2:-160000}"
