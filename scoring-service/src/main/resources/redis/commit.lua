@@ -5,7 +5,7 @@
 -- KEYS: per customer, its state hash and its outbox hash (all in the group's slot).
 -- ARGV: per customer: rev read, fields to set, fields to delete, outbox entries, followed by the
 -- values in that order (set pairs, deleted names, outbox version/entry pairs).
--- Returns per customer its outbox size once written, or -1 (changed since it was read: read it again).
+-- Returns per customer 0 once written, or -1 (changed since it was read: read it again).
 local results = {}
 local a = 1
 for c = 1, #KEYS, 2 do
@@ -21,7 +21,7 @@ for c = 1, #KEYS, 2 do
     if nDel > 0 then redis.call('HDEL', S, unpack(ARGV, i, i + nDel - 1)) end
     i = i + nDel
     if nOut > 0 then redis.call('HSET', O, unpack(ARGV, i, i + 2 * nOut - 1)) end
-    results[#results + 1] = redis.call('HLEN', O)
+    results[#results + 1] = 0
   end
 end
 return results

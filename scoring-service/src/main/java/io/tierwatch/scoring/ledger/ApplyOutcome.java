@@ -9,9 +9,9 @@ import io.tierwatch.contracts.Tier;
  *                record waits for an earlier one of its customer that failed in the same batch
  * @param blocked the latter case: neither applied nor a duplicate
  * @param tier the tier after the command, null before the first
- * @param outboxSize tier changes waiting to be published after the batch's commit, -1 when the
- *                   customer had nothing to commit (its outbox is read before publishing anyway:
- *                   a replayed batch re-publishes what a crash left there)
+ * @param outboxSize tier changes the batch committed for the customer, -1 when its outbox must be
+ *                   read back before publishing (nothing committed, a duplicate, a sweep: a replay
+ *                   re-publishes what a crash or a failed publication left there)
  * @param owner the owner rep from master data, null if unknown
  * @param changed whether this command changed the tier
  * @param previousTier the tier before a change, null for a first tier or no change

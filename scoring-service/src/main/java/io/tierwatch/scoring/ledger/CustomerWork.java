@@ -21,6 +21,12 @@ final class CustomerWork {
     CustomerState state;
     /** Set once a command of this customer failed: its later commands wait for the redelivery. */
     boolean failed;
+    /**
+     * Whether its outbox may hold entries this batch did not make: a record skipped as a duplicate
+     * (a replay after a crash or a failed publication) or a sweep (the last sweep's publication may
+     * have failed). The publisher reads such an outbox back.
+     */
+    boolean readBack;
     private CustomerState.Changes changes;
 
     CustomerWork(String customerId, Map<String, String> read) {
@@ -35,6 +41,11 @@ final class CustomerWork {
             Applier.Step step = applier.apply(this, command);
             if (step.status() == Applier.APPLIED) {
                 applied.add(command);
+            } else {
+                readBack = true;
+            }
+            if (command.watermark().isEmpty()) {
+                readBack = true;
             }
             return step;
         } catch (RuntimeException e) {

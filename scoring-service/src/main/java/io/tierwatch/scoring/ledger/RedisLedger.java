@@ -155,8 +155,8 @@ public final class RedisLedger {
         for (CustomerWork w : works.values()) {
             if (w.hasWrites()) {
                 groups.computeIfAbsent(LedgerKeys.group(w.customerId), g -> new ArrayList<>()).add(w);
-            } else if (w.appliedAny()) {
-                outboxSizes.put(w.customerId, 0L); // applied, nothing moved (a sweep of an idle day)
+            } else if (w.appliedAny() && !w.readBack) {
+                outboxSizes.put(w.customerId, 0L); // applied, nothing moved
             }
         }
         List<List<CustomerWork>> calls = new ArrayList<>(groups.values());
@@ -168,13 +168,13 @@ public final class RedisLedger {
         Set<String> conflicts = new LinkedHashSet<>();
         for (int c = 0; c < calls.size(); c++) {
             List<CustomerWork> group = calls.get(c);
-            List<?> sizes = (List<?>) replies.get(c).get();
+            List<?> answers = (List<?>) replies.get(c).get();
             for (int i = 0; i < group.size(); i++) {
-                long size = (Long) sizes.get(i);
-                if (size == CommitScript.CONFLICT) {
-                    conflicts.add(group.get(i).customerId);
+                CustomerWork w = group.get(i);
+                if ((Long) answers.get(i) == CommitScript.CONFLICT) {
+                    conflicts.add(w.customerId);
                 } else {
-                    outboxSizes.put(group.get(i).customerId, size);
+                    outboxSizes.put(w.customerId, w.readBack ? -1L : w.outbox.size());
                 }
             }
         }
