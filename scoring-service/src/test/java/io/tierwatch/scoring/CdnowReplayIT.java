@@ -85,13 +85,13 @@ class CdnowReplayIT {
     }
 
     private static List<String> mismatches(JedisPooled jedis, Map<String, long[]> expected, String field, int index) {
-        Map<String, Response<String>> replies = new HashMap<>();
+        Map<String, Response<Map<String, String>>> replies = new HashMap<>();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            expected.keySet().forEach(id -> replies.put(id, pipeline.hget(LedgerKeys.state(id), field)));
+            expected.keySet().forEach(id -> replies.put(id, pipeline.hgetAll(LedgerKeys.state(id))));
             pipeline.sync();
         }
         return expected.entrySet().stream()
-                .filter(e -> e.getValue()[index] != value(replies.get(e.getKey()).get()))
+                .filter(e -> e.getValue()[index] != value(LedgerKeys.stateFields(replies.get(e.getKey()).get()).get(field)))
                 .map(Map.Entry::getKey).toList();
     }
 

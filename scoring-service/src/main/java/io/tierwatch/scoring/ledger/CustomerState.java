@@ -21,8 +21,12 @@ final class CustomerState {
     static final String WATERMARK = "wm:";
     /** {@code c:<eventId>} → {@code day|kind|reference|occurredAt|impact}: a top contributor. */
     static final String CONTRIBUTOR = "c:";
+    /** Packed fields: {@code l} = "lr lg ls lo lt", {@code w} = "wr wg ws wo wt", {@code t} = "tier ver pol", {@code a} = "asof first last". */
     private static final String[] LIFE = {"lr", "lg", "ls", "lo", "lt"};
     private static final String[] WIN = {"wr", "wg", "ws", "wo", "wt"};
+    private static final String[] TIER = {"tier", "ver", "pol"};
+    private static final String[] DAYS = {"asof", "first", "last"};
+    private static final String NONE = "-";
 
     final Map<String, String> read;
     final long[] lifetime = new long[5];
@@ -63,32 +67,72 @@ final class CustomerState {
                 continue; // read by contributorsOf
             } else {
                 switch (f) {
+                    case "l" -> unpackInto(v, lifetime);
+                    case "w" -> unpackInto(v, window);
+                    case "t" -> {
+                        String[] t = v.split(" ", 3);
+                        tier = t[0];
+                        version = Long.parseLong(t[1]);
+                        policy = t[2];
+                    }
+                    case "a" -> {
+                        String[] a = v.split(" ");
+                        asOf = day(a[0]);
+                        first = day(a[1]);
+                        last = day(a[2]);
+                    }
                     case "pr" -> previousWindowRevenue = Long.parseLong(v);
-                    case "asof" -> asOf = Long.valueOf(v);
-                    case "first" -> first = Long.valueOf(v);
-                    case "last" -> last = Long.valueOf(v);
                     case "since" -> since = Long.valueOf(v);
                     case "name" -> name = v;
                     case "owner" -> owner = v;
                     case "strat" -> strategic = "1".equals(v);
-                    case "tier" -> tier = v;
-                    case "ver" -> version = Long.parseLong(v);
-                    case "pol" -> policy = v;
                     case "traits" -> traits = v;
                     case "rev" -> revision = Long.parseLong(v);
-                    default -> figure(f, v);
+                    default -> {
+                        // a field of no current meaning: dropped by the next commit
+                    }
                 }
             }
         }
         this.rev = revision;
     }
 
-    private void figure(String field, String value) {
-        for (int k = 0; k < 5; k++) {
-            if (LIFE[k].equals(field)) {
-                lifetime[k] = Long.parseLong(value);
-            } else if (WIN[k].equals(field)) {
-                window[k] = Long.parseLong(value);
+    private static Long day(String value) {
+        return NONE.equals(value) ? null : Long.valueOf(value);
+    }
+
+    private static String day(Long value) {
+        return value == null ? NONE : value.toString();
+    }
+
+    private static void unpackInto(String packed, long[] into) {
+        long[] values = unpack(packed);
+        System.arraycopy(values, 0, into, 0, 5);
+    }
+
+    /**
+     * A stored state hash with its packed fields spelled out under their own names ({@code lr} …
+     * {@code lt}, {@code wr} … {@code wt}, {@code tier ver pol}, {@code asof first last}); other
+     * fields as they are. What readers (the query API, tests) use.
+     */
+    static Map<String, String> expanded(Map<String, String> stored) {
+        Map<String, String> out = new HashMap<>(stored);
+        spell(out, "l", LIFE);
+        spell(out, "w", WIN);
+        spell(out, "t", TIER);
+        spell(out, "a", DAYS);
+        return out;
+    }
+
+    private static void spell(Map<String, String> out, String packed, String[] names) {
+        String value = out.remove(packed);
+        if (value == null) {
+            return;
+        }
+        String[] parts = value.split(" ");
+        for (int i = 0; i < names.length; i++) {
+            if (!NONE.equals(parts[i])) {
+                out.put(names[i], parts[i]);
             }
         }
     }
@@ -96,23 +140,21 @@ final class CustomerState {
     /** The fields as they should be stored now, {@code rev} bumped. */
     Map<String, String> fields() {
         Map<String, String> out = new HashMap<>(read.size() + 8);
-        for (int k = 0; k < 5; k++) {
-            putNonZero(out, LIFE[k], lifetime[k]);
-            putNonZero(out, WIN[k], window[k]);
-        }
+        out.put("l", pack(lifetime));
+        out.put("w", pack(window));
         putNonZero(out, "pr", previousWindowRevenue);
-        put(out, "asof", asOf);
-        put(out, "first", first);
-        put(out, "last", last);
+        if (asOf != null || first != null || last != null) {
+            out.put("a", day(asOf) + " " + day(first) + " " + day(last));
+        }
         put(out, "since", since);
         put(out, "name", name);
         put(out, "owner", owner);
         if (strategic) {
             out.put("strat", "1");
         }
-        put(out, "tier", tier);
-        putNonZero(out, "ver", version);
-        put(out, "pol", policy);
+        if (tier != null) {
+            out.put("t", tier + " " + version + " " + policy);
+        }
         if (!traits.isEmpty()) {
             out.put("traits", traits);
         }

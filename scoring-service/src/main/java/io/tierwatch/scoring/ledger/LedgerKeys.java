@@ -49,6 +49,17 @@ public final class LedgerKeys {
     /** The state hash's field holding a month's revenue ({@code yyyy-MM}), for ARPU by month. */
     public static final String MONTH_FIELD_PREFIX = CustomerState.MONTH;
 
+    /**
+     * A state hash as stored, with its packed fields spelled out: {@code lr lg ls lo lt},
+     * {@code wr wg ws wo wt}, {@code tier ver pol}, {@code asof first last} (docs/scoring-service.md).
+     */
+    public static Map<String, String> stateFields(Map<String, String> stored) {
+        return CustomerState.expanded(stored);
+    }
+
+    /** The stored fields a customer summary needs (HMGET), spelled out by {@link #stateFields}. */
+    public static final List<String> SUMMARY_FIELDS = List.of("name", "owner", "t", "traits", "w", "l");
+
     /** The top contributors kept in a state hash (read with HGETALL), best first, as members {@code day|eventId|kind|reference|occurredAt|impact}. */
     public static List<String> contributors(Map<String, String> stateFields) {
         return CustomerState.contributorsOf(stateFields);

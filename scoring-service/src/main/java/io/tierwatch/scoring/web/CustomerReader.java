@@ -40,7 +40,7 @@ class CustomerReader {
             pipeline.sync();
         }
         List<String> contributors = LedgerKeys.contributors(state.get());
-        StoredCustomer c = new StoredCustomer(id, state.get());
+        StoredCustomer c = StoredCustomer.of(id, state.get());
         if (!c.exists()) {
             return Optional.empty();
         }
@@ -110,7 +110,7 @@ class CustomerReader {
         }
         List<PortfolioCalculator.Row> rows = new ArrayList<>(ids.size());
         states.forEach((id, state) -> {
-            StoredCustomer c = new StoredCustomer(id, state.get());
+            StoredCustomer c = StoredCustomer.of(id, state.get());
             Map<String, Long> byMonth = new LinkedHashMap<>();
             state.get().forEach((field, value) -> {
                 if (field.startsWith(LedgerKeys.MONTH_FIELD_PREFIX)) {
@@ -126,7 +126,7 @@ class CustomerReader {
         List<Response<List<String>>> replies = new ArrayList<>(ids.size());
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             ids.forEach(id -> replies.add(pipeline.hmget(LedgerKeys.state(id),
-                    StoredCustomer.SUMMARY_FIELDS.toArray(String[]::new))));
+                    LedgerKeys.SUMMARY_FIELDS.toArray(String[]::new))));
             pipeline.sync();
         }
         List<StoredCustomer> customers = new ArrayList<>(ids.size());

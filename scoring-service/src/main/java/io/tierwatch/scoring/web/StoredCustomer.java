@@ -9,13 +9,16 @@ import java.util.Set;
 import io.tierwatch.contracts.Figures;
 import io.tierwatch.contracts.Tier;
 import io.tierwatch.contracts.Trait;
+import io.tierwatch.scoring.ledger.LedgerKeys;
 import io.tierwatch.scoring.outbox.OutboxEntry;
 
-/** A customer's state hash as the apply script keeps it (field names in docs/scoring-service.md). */
+/** A customer's state hash with its packed fields spelled out (field names in docs/scoring-service.md). */
 record StoredCustomer(String customerId, Map<String, String> fields) {
 
-    static final List<String> SUMMARY_FIELDS = List.of("name", "owner", "tier", "traits", "wr", "wg", "ws", "lr",
-            "lg", "ls");
+    /** From the stored hash (or part of it). */
+    static StoredCustomer of(String customerId, Map<String, String> stored) {
+        return new StoredCustomer(customerId, LedgerKeys.stateFields(stored));
+    }
 
     boolean exists() {
         return !fields.isEmpty();
@@ -53,14 +56,14 @@ record StoredCustomer(String customerId, Map<String, String> fields) {
         return Figures.of(number("lr"), number("lg"), number("ls"));
     }
 
-    /** From an HMGET of {@link #SUMMARY_FIELDS}. */
+    /** From an HMGET of {@link LedgerKeys#SUMMARY_FIELDS}. */
     static StoredCustomer ofSummary(String customerId, List<String> values) {
-        Map<String, String> fields = new HashMap<>();
-        for (int i = 0; i < SUMMARY_FIELDS.size(); i++) {
+        Map<String, String> stored = new HashMap<>();
+        for (int i = 0; i < LedgerKeys.SUMMARY_FIELDS.size(); i++) {
             if (values.get(i) != null) {
-                fields.put(SUMMARY_FIELDS.get(i), values.get(i));
+                stored.put(LedgerKeys.SUMMARY_FIELDS.get(i), values.get(i));
             }
         }
-        return new StoredCustomer(customerId, fields);
+        return of(customerId, stored);
     }
 }

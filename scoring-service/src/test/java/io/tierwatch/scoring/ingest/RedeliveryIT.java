@@ -102,7 +102,7 @@ class RedeliveryIT {
 
     private static Map<String, String> state(String customer) {
         try (Jedis jedis = RealInfrastructure.redis().connect()) {
-            return jedis.hgetAll(LedgerKeys.state(customer));
+            return LedgerKeys.stateFields(jedis.hgetAll(LedgerKeys.state(customer)));
         }
     }
 }

@@ -61,13 +61,13 @@ class CdnowLedgerReplayIT {
             long usec = stats.lines().filter(l -> l.startsWith("cmdstat_"))
                     .mapToLong(l -> Long.parseLong(l.replaceAll("^.*,usec=(\\d+),.*", "$1"))).sum();
 
-            Map<String, Response<String>> revenue = new HashMap<>();
+            Map<String, Response<Map<String, String>>> states = new HashMap<>();
             try (AbstractPipeline pipeline = jedis.pipelined()) {
-                expected.keySet().forEach(id -> revenue.put(id, pipeline.hget(LedgerKeys.state(id), "lr")));
+                expected.keySet().forEach(id -> states.put(id, pipeline.hgetAll(LedgerKeys.state(id))));
                 pipeline.sync();
             }
-            assertThat(expected).allSatisfy((id, sums) -> assertThat(revenue.get(id).get() == null ? 0
-                    : Long.parseLong(revenue.get(id).get())).as(id).isEqualTo(sums[0]));
+            assertThat(expected).allSatisfy((id, sums) -> assertThat(Long.parseLong(LedgerKeys.stateFields(
+                    states.get(id).get()).getOrDefault("lr", "0"))).as(id).isEqualTo(sums[0]));
             // one commit per hash-tag group and batch (an idle listener in the same JVM may add none or a few)
             long calls = Long.parseLong(evalsha.replaceAll("^cmdstat_evalsha:calls=(\\d+),.*", "$1"));
             assertThat(calls).isBetween(commits, commits + 10);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -80,8 +81,9 @@ class LedgerAgreesWithSpecIT {
     }
 
     private String redisView(String customerId) {
-        List<String> v = jedis.hmget(LedgerKeys.state(customerId), "tier", "ver", "traits", "wr", "wg", "ws", "wo",
-                "wt", "lr", "lg", "ls", "lo", "lt", "pr");
+        Map<String, String> state = LedgerKeys.stateFields(jedis.hgetAll(LedgerKeys.state(customerId)));
+        List<String> v = java.util.stream.Stream.of("tier", "ver", "traits", "wr", "wg", "ws", "wo",
+                "wt", "lr", "lg", "ls", "lo", "lt", "pr").map(state::get).toList();
         return v.stream().map(s -> s == null || s.isEmpty() ? "0" : s).collect(Collectors.joining(" "));
     }
 

@@ -95,7 +95,7 @@ class WindowIT {
 
     private static String field(String customer, String field) {
         try (Jedis jedis = RealInfrastructure.redis().connect()) {
-            return jedis.hget(LedgerKeys.state(customer), field);
+            return LedgerKeys.stateFields(jedis.hgetAll(LedgerKeys.state(customer))).get(field);
         }
     }
 }
