@@ -81,9 +81,16 @@ public class OutboxPublisher {
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             outboxes.forEach((customerId, entries) -> {
                 String history = LedgerKeys.history(customerId);
-                entries.entrySet().stream().sorted(BY_VERSION)
-                        .forEach(entry -> pipeline.lpush(history, OutboxEntry.historyOf(entry.getValue())));
-                pipeline.ltrim(history, 0, kept - 1);
+                // moves between tiers only: a first classification (most customers have just that)
+                // is the customer's state version 1 and its INITIAL event, and would double the
+                // memory of a one-order customer as a list of one
+                List<String> moves = entries.entrySet().stream().sorted(BY_VERSION)
+                        .filter(entry -> !entry.getValue().getOrDefault("prev", "").isEmpty())
+                        .map(entry -> OutboxEntry.historyOf(entry.getValue())).toList();
+                if (!moves.isEmpty()) {
+                    pipeline.lpush(history, moves.toArray(String[]::new));
+                    pipeline.ltrim(history, 0, kept - 1);
+                }
                 pipeline.hdel(LedgerKeys.outbox(customerId), entries.keySet().toArray(String[]::new));
             });
             pipeline.sync();
