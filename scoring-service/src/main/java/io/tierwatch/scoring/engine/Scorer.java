@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import io.tierwatch.scoring.ledger.ApplyOutcome;
+import io.tierwatch.scoring.ledger.ContentionException;
 import io.tierwatch.scoring.ledger.LedgerCommand;
 import io.tierwatch.scoring.ledger.RedisLedger;
 import io.tierwatch.scoring.metrics.ScoringMetrics;
@@ -48,6 +49,8 @@ public class Scorer {
             result = ledger.apply(commands);
         } catch (JedisException e) {
             throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
+        } catch (ContentionException e) {
+            throw new ScoringUnavailableException("customers busy: " + e.getMessage(), e);
         }
         List<ApplyOutcome> outcomes = result.outcomes();
         Map<String, Long> outboxSizes = new LinkedHashMap<>();

@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
@@ -23,11 +26,12 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  */
 public final class RedisLedger {
 
-    private static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_ATTEMPTS = 10;
 
     private final JedisPooled jedis;
     private final Applier applier;
     private final CommitScript script;
+    private final AtomicLong rereads = new AtomicLong();
 
     public RedisLedger(JedisPooled jedis, LedgerSettings settings) {
         this.jedis = jedis;
@@ -51,6 +55,11 @@ public final class RedisLedger {
             script.load(jedis);
             return run(commands);
         }
+    }
+
+    /** Customers read and computed again because another writer committed them first, since start. */
+    public long rereads() {
+        return rereads.get();
     }
 
     /**
@@ -88,11 +97,17 @@ public final class RedisLedger {
         }
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             if (attempt > MAX_ATTEMPTS) {
-                throw new IllegalStateException("customers " + pending + " kept changing while being scored");
+                throw new ContentionException(pending, MAX_ATTEMPTS);
+            }
+            if (attempt > 1) {
+                // a writer that lost the race against a busy one loses it again at once: wait a
+                // random moment (up to 1 ms per attempt) so the two fall out of step
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L * attempt));
             }
             Map<String, CustomerWork> works = read(pending);
             compute(commands, works, steps);
             pending = commit(works, outboxSizes);
+            rereads.addAndGet(pending.size());
             for (CustomerWork w : works.values()) {
                 if (!w.outbox.isEmpty() && !pending.contains(w.customerId)) {
                     entries.put(w.customerId, w.outbox);

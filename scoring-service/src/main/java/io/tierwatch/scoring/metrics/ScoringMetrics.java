@@ -5,11 +5,13 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tierwatch.contracts.Tier;
 import io.tierwatch.scoring.ledger.LedgerKeys;
+import io.tierwatch.scoring.ledger.RedisLedger;
 import redis.clients.jedis.JedisPooled;
 
 /** Every meter of scoring-service, in one place. */
@@ -23,7 +25,7 @@ public class ScoringMetrics {
     private final Timer batchApply;
     private final Timer eventLag;
 
-    ScoringMetrics(MeterRegistry registry, JedisPooled jedis) {
+    ScoringMetrics(MeterRegistry registry, JedisPooled jedis, RedisLedger ledger) {
         this.registry = registry;
         this.applied = records(registry, "applied");
         this.duplicates = records(registry, "duplicate");
@@ -33,6 +35,9 @@ public class ScoringMetrics {
                 .register(registry);
         this.eventLag = Timer.builder("tierwatch.scoring.event.lag")
                 .description("Wall-clock time between an event occurring and scoring applying it")
+                .register(registry);
+        FunctionCounter.builder("tierwatch.scoring.rereads", ledger, RedisLedger::rereads)
+                .description("Customers read and computed again because another writer committed them first")
                 .register(registry);
         for (Tier tier : Tier.values()) {
             Gauge.builder("tierwatch.scoring.customers", jedis, j -> customersIn(j, tier))
