@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What one CloudEvents record costs to read ({@code fromRecord} + {@code dataAs}) and to write
  * ({@code toRecord}), per event type, with records shaped like the real stream: an order of four
- * lines, a return of two, a ticket, a customer upsert. Run with {@code contracts/benchmark}
+ * lines, a return of two, a ticket, a customer upsert; and one Money amount read and written. Run with {@code contracts/benchmark}
  * (docs/events.md, "Decoding cost"); the name keeps surefire from running it as a test.
  * Sampled, not averaged: on a 2-core machine shared with other work, the median of single
  * operations is the figure that preemption does not distort.
@@ -61,6 +61,9 @@ public class CodecBenchmark {
     final ConsumerRecord<String, byte[]> returnRecord = consumed(returned);
     final ConsumerRecord<String, byte[]> ticketRecord = consumed(ticket);
     final ConsumerRecord<String, byte[]> customerRecord = consumed(customer);
+
+    final String amountText = "1012.40";
+    final Money amount = Money.ofMinor(101_240);
 
     static <T> EventEnvelope<T> envelope(String id, T data) {
         return EventEnvelope.of(id, SOURCE, PRODUCED, "c-004711", data);
@@ -108,5 +111,18 @@ public class CodecBenchmark {
     @Benchmark
     public ProducerRecord<String, byte[]> encodeCustomer() {
         return CloudEventsKafka.toRecord(Topics.CUSTOMERS, customer);
+    }
+
+    /** Tens of nanoseconds: averaged, since sampling one call would mostly time the clock. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public Money parseMoney() {
+        return Money.parse(amountText);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public String writeMoney() {
+        return amount.toDecimalString();
     }
 }
