@@ -1,8 +1,6 @@
 package io.tierwatch.contracts;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,10 +15,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
-import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The CloudEvents Kafka protocol binding, binary content mode: context attributes in
@@ -50,23 +45,10 @@ public final class CloudEventsKafka {
             .build();
 
     /**
-     * The records' codec: {@link #JSON} plus fast paths for instants, dates and record constructors
-     * that give the same results; a reader and a writer per type, so no call looks up its
-     * (de)serializer again.
+     * The records' codec: {@link #JSON} plus the {@link CodecModule} fast paths, which give the
+     * same results; a reader and a writer per type, so no call looks up its (de)serializer again.
      */
-    private static final JsonMapper CODEC = JSON.rebuild()
-            .addModule(new SimpleModule("tierwatch-codec") {
-                @Override
-                public void setupModule(SetupContext context) {
-                    super.setupModule(context);
-                    context.addValueInstantiators(new RecordInstantiators());
-                }
-            }.addDeserializer(Instant.class,
-                    new CommonShapeReader<>(Instant.class, InstantDeserializer.INSTANT, Timestamps::parseCommonShape))
-                    .addDeserializer(LocalDate.class, new CommonShapeReader<>(LocalDate.class,
-                            LocalDateDeserializer.INSTANCE, Timestamps::parseCommonDate))
-                    .addSerializer(Instant.class, new InstantWriter()))
-            .build();
+    private static final JsonMapper CODEC = JSON.rebuild().addModule(new CodecModule()).build();
     private static final Map<EventType, ObjectReader> READERS = new EnumMap<>(EventType.class);
     private static final Map<EventType, ObjectWriter> WRITERS = new EnumMap<>(EventType.class);
 

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What one CloudEvents record costs to read ({@code fromRecord} + {@code dataAs}) and to write
  * ({@code toRecord}), per event type, with records shaped like the real stream: an order of four
- * lines, a return of two, a ticket, a customer upsert. Run with {@code contracts/benchmark}
+ * lines, a return of two, a ticket, a customer upsert; and one Money amount read and written. Run with {@code contracts/benchmark}
  * (docs/events.md, "Decoding cost"); the name keeps surefire from running it as a test.
  * Sampled, not averaged: on a 2-core machine shared with other work, the median of single
  * operations is the figure that preemption does not distort.
@@ -38,29 +38,33 @@ public class CodecBenchmark {
     static final Instant PRODUCED = Instant.parse("2026-03-01T10:15:30.123456Z");
     static final Instant OCCURRED = Instant.parse("2026-02-27T16:42:05Z");
 
-    final EventEnvelope<OrderPlaced> order = envelope("order-placed:o-100234", new OrderPlaced("o-100234",
+    // Not final, so the JIT cannot treat the inputs as constants and fold work out of the loop.
+    EventEnvelope<OrderPlaced> order = envelope("order-placed:o-100234", new OrderPlaced("o-100234",
             "c-004711", OCCURRED, "EUR", List.of(
                     new OrderLine("sku-10442", 3, Money.parse("19.99"), Money.parse("12.00"), Money.parse("2.00")),
                     new OrderLine("sku-20017", 1, Money.parse("249.00"), Money.parse("171.35"), null),
                     new OrderLine("sku-30981", 12, Money.parse("4.75"), Money.parse("2.10"), Money.parse("5.70")),
                     new OrderLine("sku-41116", 2, Money.parse("1299.00"), Money.parse("1012.40"), Money.parse("50"))),
             Money.parse("7.90")));
-    final EventEnvelope<OrderLinesReturned> returned = envelope("lines-returned:r-5521", new OrderLinesReturned(
+    EventEnvelope<OrderLinesReturned> returned = envelope("lines-returned:r-5521", new OrderLinesReturned(
             "r-5521", "o-100234", "c-004711", OCCURRED, "EUR", List.of(
                     new ReturnedLine("sku-10442", 1, Money.parse("17.99"), Money.parse("12.00")),
                     new ReturnedLine("sku-30981", 4, Money.parse("17.10"), Money.parse("8.40"))),
             Money.parse("3.50")));
-    final EventEnvelope<ServiceTicketClosed> ticket = envelope("ticket-closed:t-88120", new ServiceTicketClosed(
+    EventEnvelope<ServiceTicketClosed> ticket = envelope("ticket-closed:t-88120", new ServiceTicketClosed(
             "t-88120", "c-004711", OCCURRED, "EUR", 95, Money.parse("82.50"), Money.parse("140.00"),
             Money.parse("35.00"), Money.parse("28.40"), true, Money.parse("50.00"), Money.parse("120.00")));
-    final EventEnvelope<CustomerUpserted> customer = envelope("customer-upserted:c-004711:1772380530123",
+    EventEnvelope<CustomerUpserted> customer = envelope("customer-upserted:c-004711:1772380530123",
             new CustomerUpserted("c-004711", "Acme Industrial Supplies GmbH", "rep-017", LocalDate.of(2019, 5, 1),
                     true, OCCURRED));
 
-    final ConsumerRecord<String, byte[]> orderRecord = consumed(order);
-    final ConsumerRecord<String, byte[]> returnRecord = consumed(returned);
-    final ConsumerRecord<String, byte[]> ticketRecord = consumed(ticket);
-    final ConsumerRecord<String, byte[]> customerRecord = consumed(customer);
+    ConsumerRecord<String, byte[]> orderRecord = consumed(order);
+    ConsumerRecord<String, byte[]> returnRecord = consumed(returned);
+    ConsumerRecord<String, byte[]> ticketRecord = consumed(ticket);
+    ConsumerRecord<String, byte[]> customerRecord = consumed(customer);
+
+    String amountText = "1012.40";
+    Money amount = Money.ofMinor(101_240);
 
     static <T> EventEnvelope<T> envelope(String id, T data) {
         return EventEnvelope.of(id, SOURCE, PRODUCED, "c-004711", data);
@@ -108,5 +112,18 @@ public class CodecBenchmark {
     @Benchmark
     public ProducerRecord<String, byte[]> encodeCustomer() {
         return CloudEventsKafka.toRecord(Topics.CUSTOMERS, customer);
+    }
+
+    /** Tens of nanoseconds: averaged, since sampling one call would mostly time the clock. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public Money parseMoney() {
+        return Money.parse(amountText);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public String writeMoney() {
+        return amount.toDecimalString();
     }
 }
