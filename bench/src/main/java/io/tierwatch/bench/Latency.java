@@ -56,6 +56,7 @@ final class Latency {
             double seconds = load.send(fixed::next, fixedCount, s.rate(), probe);
             settle(run, scoringGroup, probe);
             Histogram fixedTier = probe.tierChange();
+            Histogram fixedSent = probe.tierChangeSent();
             Histogram fixedHook = probe.webhook();
             double achieved = fixedCount / seconds;
 
@@ -68,6 +69,8 @@ final class Latency {
 
             run.results().add(SECTION, "offered rate achieved (fixed-rate phase)", Format.rate(achieved));
             run.results().add(SECTION, "at " + Format.rate(s.rate()) + ": event → tier-change", Format.latency(fixedTier));
+            run.results().add(SECTION, "at " + Format.rate(s.rate()) + ": event → tier change sent by scoring (record CreateTime, ms)",
+                    Format.latency(fixedSent));
             run.results().add(SECTION, "at " + Format.rate(s.rate()) + ": event → webhook", Format.latency(fixedHook));
             run.results().add(SECTION, "saturation offered rate", Format.rate(s.saturationEvents() / satSeconds));
             run.results().add(SECTION, "at saturation: event → tier-change", Format.latency(satTier));

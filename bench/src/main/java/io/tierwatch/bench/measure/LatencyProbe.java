@@ -34,6 +34,9 @@ public final class LatencyProbe implements KafkaLoad.SendListener, AutoCloseable
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread reader;
     private final Histogram tierChange = new Histogram(MAX_MICROS, 3);
+    /** Event handed to the producer → scoring-service sends its tier change (the record's CreateTime), wall clock, ms resolution. */
+    private final Histogram tierChangeSent = new Histogram(MAX_MICROS, 3);
+    private final Map<String, Long> sentWallMillis = new ConcurrentHashMap<>();
     private volatile long lastTierChangeAt = System.nanoTime();
     private volatile boolean assigned;
 
@@ -54,6 +57,7 @@ public final class LatencyProbe implements KafkaLoad.SendListener, AutoCloseable
     @Override
     public void sent(String eventId, long nanoTime) {
         sentAt.put(eventId, nanoTime);
+        sentWallMillis.put(eventId, System.currentTimeMillis());
     }
 
     private void read() {
@@ -64,6 +68,12 @@ public final class LatencyProbe implements KafkaLoad.SendListener, AutoCloseable
                 long now = System.nanoTime();
                 CustomerTierChanged change = CloudEventsKafka.fromRecord(record).dataAs(CustomerTierChanged.class);
                 Long sent = sentAt.remove(change.triggeringEventId());
+                Long sentWall = sentWallMillis.remove(change.triggeringEventId());
+                if (sentWall != null) {
+                    synchronized (tierChangeSent) {
+                        tierChangeSent.recordValue(Math.max(0, Math.min(MAX_MICROS, (record.timestamp() - sentWall) * 1000)));
+                    }
+                }
                 if (sent != null) {
                     tierEventSentAt.put(change.eventId(), sent);
                     synchronized (tierChange) {
@@ -90,7 +100,11 @@ public final class LatencyProbe implements KafkaLoad.SendListener, AutoCloseable
         synchronized (tierChange) {
             tierChange.reset();
         }
+        synchronized (tierChangeSent) {
+            tierChangeSent.reset();
+        }
         sentAt.clear();
+        sentWallMillis.clear();
         tierEventSentAt.clear();
         webhooks.reset();
     }
@@ -110,6 +124,13 @@ public final class LatencyProbe implements KafkaLoad.SendListener, AutoCloseable
     public Histogram tierChange() {
         synchronized (tierChange) {
             return tierChange.copy();
+        }
+    }
+
+    /** Event handed to the producer → scoring-service sent its tier change (CreateTime), so without the probe's own read. */
+    public Histogram tierChangeSent() {
+        synchronized (tierChangeSent) {
+            return tierChangeSent.copy();
         }
     }
 
