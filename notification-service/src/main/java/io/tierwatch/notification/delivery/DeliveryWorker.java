@@ -65,6 +65,16 @@ class DeliveryWorker implements SmartLifecycle {
      * deliveries of the round; the next round starts when the slowest send is done (≤ webhook timeout).
      */
     void workDue() {
+        // a full batch means more are due: go on at once instead of waiting a poll interval per
+        // 50 alerts (the benchmark's webhook latency grew by seconds under a burst of alerts)
+        int claimed;
+        do {
+            claimed = round();
+        } while (claimed == BATCH && !Thread.currentThread().isInterrupted());
+    }
+
+    /** One round; returns how many deliveries it claimed (0 when it failed). */
+    private int round() {
         List<Callable<Void>> sends = new ArrayList<>();
         try {
             for (String item : store.claim(clock.millis(), settings.lease().toMillis(), BATCH)) {
@@ -79,12 +89,14 @@ class DeliveryWorker implements SmartLifecycle {
             for (Future<Void> sent : senders.invokeAll(sends)) {
                 sent.get();
             }
+            return sends.size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | ExecutionException e) {
             // Redis away or a bug in one item: the leases run out and the items come back.
             log.warn("Delivery round failed: {}", e.toString());
         }
+        return 0;
     }
 
     private void deliver(DeliveryStore.Due due) {
