@@ -19,8 +19,9 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * Applies a poll's commands in three steps: one pipeline reads the customers (HGETALL of each
  * state hash), Java applies the commands in order ({@link Applier}), and one pipeline commits the
  * changed customers with {@code redis/commit.lua}, one call per hash-tag group
- * ({@link LedgerKeys#group}), which writes a customer only if its {@code rev} is still the one read. A customer written meanwhile (the window sweep, or a consumer
- * that lost its partition and does not know yet) is read and computed again. The offset
+ * ({@link LedgerKeys#group}), which writes a customer only if its {@code rev} is still the one
+ * read. A customer written meanwhile (the window sweep, or a consumer that lost its partition and
+ * does not know yet) is read and computed again. The offset
  * watermarks live in the state, so running a batch twice is harmless: the second run skips what
  * the first applied, and the outcomes (and so the indexes) come out the same.
  */

@@ -60,10 +60,6 @@ public final class OutboxEntry {
      * trigger and reason (which names only the largest contributor), so the lifetime figures,
      * the traits and the other contributors are left out.
      */
-    public static String historyOf(String json) {
-        return historyOf(fields(json));
-    }
-
     public static String historyOf(Map<String, String> fields) {
         Map<String, String> entry = new LinkedHashMap<>(fields);
         entry.keySet().removeAll(List.of("lr", "lg", "ls", "traits"));

@@ -42,7 +42,7 @@ class OutboxEntryTest {
 
     @Test
     void keepsInTheHistoryFormOnlyWhatTheHistoryViewShows() {
-        String history = OutboxEntry.historyOf(ENTRY);
+        String history = OutboxEntry.historyOf(OutboxEntry.fields(ENTRY));
         CustomerTierChanged full = OutboxEntry.parse("c-1", ENTRY, POLICY);
         CustomerTierChanged shown = OutboxEntry.parse("c-1", history, POLICY);
 
