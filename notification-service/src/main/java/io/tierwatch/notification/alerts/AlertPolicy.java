@@ -24,6 +24,15 @@ public final class AlertPolicy {
     public record Decision(AlertRule rule, Action action) {
     }
 
+    /**
+     * Whether {@link #decide} can return an alert for this change, whatever the customer's traits:
+     * traits choose only the action. Most tier changes (a new customer's first tier, moves between
+     * profitable tiers) answer no, and the handler skips their lookups in Redis.
+     */
+    public boolean mayAlert(CustomerTierChanged change) {
+        return decide(change, Set.of()).isPresent();
+    }
+
     /** {@code traits} are the event's traits plus what the master data adds (the strategic flag). */
     public Optional<Decision> decide(CustomerTierChanged change, Set<Trait> traits) {
         Tier previous = change.previousTier();

@@ -50,6 +50,9 @@ class TierChangeHandler {
     }
 
     void handle(CustomerTierChanged change) {
+        if (!policy.mayAlert(change)) {
+            return; // no alert whatever the master data says: no Redis round trip
+        }
         Customer customer = customers.find(change.customerId()).orElseGet(() -> Customer.unknown(change.customerId()));
         Set<Trait> traits = EnumSet.noneOf(Trait.class);
         traits.addAll(change.traits());

@@ -59,4 +59,21 @@ class AlertPolicyTest {
         assertThat(decide(Tier.B, Tier.C, Set.of())).isEmpty();
         assertThat(decide(Tier.C, Tier.A, Set.of())).isEmpty();
     }
+
+    @Test
+    void mayAlertAnswersAsDecideDoesForEveryMoveWhateverTheTraits() {
+        Tier[] from = {null, Tier.A, Tier.B, Tier.C, Tier.D};
+        for (AlertPolicy p : new AlertPolicy[] {policy, new AlertPolicy(Set.of(), false, true)}) {
+            for (Tier f : from) {
+                for (Tier t : Tier.values()) {
+                    var change = Events.tierChange("c-1", 2, f, t, -1, Set.of());
+                    for (Set<Trait> traits : java.util.List.<Set<Trait>>of(Set.of(), EnumSet.allOf(Trait.class))) {
+                        assertThat(p.mayAlert(change)).as("%s -> %s with %s", f, t, traits)
+                                .isEqualTo(p.decide(change, traits).isPresent());
+                    }
+                }
+            }
+        }
+        assertThat(policy.mayAlert(Events.tierChange("c-1", 1, null, Tier.B, 1, Set.of()))).isFalse();
+    }
 }
