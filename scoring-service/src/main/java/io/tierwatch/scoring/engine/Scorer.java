@@ -46,12 +46,16 @@ public class Scorer {
     private List<ApplyOutcome> apply(List<LedgerCommand> commands) {
         RedisLedger.Result result;
         try {
-            result = ledger.apply(commands);
+            result = ledger.commit(commands); // the indexes go with the outbox clean-up, below
         } catch (JedisException e) {
             throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
         } catch (ContentionException e) {
             throw new ScoringUnavailableException("customers busy: " + e.getMessage(), e);
         }
+        RedisLedger.Steps steps = result.steps();
+        metrics.step(ScoringMetrics.Step.READ, steps.read());
+        metrics.step(ScoringMetrics.Step.COMPUTE, steps.compute());
+        metrics.step(ScoringMetrics.Step.COMMIT, steps.commit());
         List<ApplyOutcome> outcomes = result.outcomes();
         Map<String, Long> outboxSizes = new LinkedHashMap<>();
         for (int i = 0; i < outcomes.size(); i++) {
@@ -81,7 +85,7 @@ public class Scorer {
             }
         });
         try {
-            publisher.publish(known, toRead);
+            publisher.publish(known, toRead, result::writeIndexes);
         } catch (JedisException | IllegalStateException e) {
             throw new ScoringUnavailableException("tier changes not published: " + e.getMessage(), e);
         }

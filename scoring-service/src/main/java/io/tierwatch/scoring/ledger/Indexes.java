@@ -6,12 +6,11 @@ import java.util.Map;
 
 import io.tierwatch.contracts.Tier;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * The global indexes the query API and the sweep read: customers by tier (together, every scored
- * customer) and by owner. They span slots, so they are written after the scripts from
- * the scripts' outcomes. An applied record writes only what it changed (most change nothing); a
+ * customer) and by owner. They span slots, so they are written after the commit from its
+ * outcomes, in the caller's pipeline (scoring-service: with the outbox clean-up). An applied record writes only what it changed (most change nothing); a
  * record skipped as a duplicate rewrites all of its customer's entries, because it may be the
  * replay of a batch whose index writes a crash lost, and every write sets a value, so that repairs it.
  */
@@ -40,22 +39,23 @@ final class Indexes {
         }
     }
 
-    static void refresh(JedisPooled jedis, List<ApplyOutcome> outcomes) {
+    /** Returns how many commands it added. */
+    static int write(AbstractPipeline pipeline, List<ApplyOutcome> outcomes) {
         Map<String, Touched> touched = new LinkedHashMap<>();
         outcomes.forEach(o -> touched.computeIfAbsent(o.customerId(), id -> new Touched()).add(o));
-        try (AbstractPipeline pipeline = jedis.pipelined()) {
-            for (Touched t : touched.values()) {
-                write(pipeline, t);
-            }
-            pipeline.sync();
+        int commands = 0;
+        for (Touched t : touched.values()) {
+            commands += write(pipeline, t);
         }
+        return commands;
     }
 
-    private static void write(AbstractPipeline pipeline, Touched t) {
+    private static int write(AbstractPipeline pipeline, Touched t) {
         ApplyOutcome o = t.last;
         if (o.tier() == null) {
-            return;
+            return 0;
         }
+        int commands = 0;
         if (t.all) {
             for (Tier tier : Tier.values()) {
                 if (tier == o.tier()) {
@@ -63,16 +63,23 @@ final class Indexes {
                 } else {
                     pipeline.zrem(LedgerKeys.tier(tier), o.customerId());
                 }
+                commands++;
             }
         } else if (t.tier) {
             // only the tiers this batch moved the customer through: most batches move it once, from
             // none (a new customer) or from one tier
             t.left.remove(o.tier());
-            t.left.forEach(tier -> pipeline.zrem(LedgerKeys.tier(tier), o.customerId()));
+            for (Tier tier : t.left) {
+                pipeline.zrem(LedgerKeys.tier(tier), o.customerId());
+                commands++;
+            }
             pipeline.zadd(LedgerKeys.tier(o.tier()), 0, o.customerId());
+            commands++;
         }
         if ((t.all || t.owner) && o.owner() != null) {
             pipeline.sadd(LedgerKeys.owner(o.owner()), o.customerId());
+            commands++;
         }
+        return commands;
     }
 }

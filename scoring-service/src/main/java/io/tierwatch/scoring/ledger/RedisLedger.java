@@ -46,8 +46,25 @@ public final class RedisLedger {
      * are other customers' later commands (their watermarks skip them when redelivered).
      */
     public Result apply(List<LedgerCommand> commands) {
+        Result result = commit(commands);
+        long t = System.nanoTime();
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            result.writeIndexes(pipeline);
+            pipeline.sync();
+        }
+        return result.withIndexTime(System.nanoTime() - t);
+    }
+
+    /**
+     * {@link #apply} without the index writes: the caller adds them to a pipeline of its own with
+     * {@link Result#writeIndexes} (scoring-service sends them with the outbox clean-up once Kafka
+     * acknowledged the tier changes, one round trip less per poll). Until then the tier and owner
+     * sets lag behind the states; a crash before they are written is repaired by the redelivered
+     * records, which find themselves duplicates and rewrite their customers' entries.
+     */
+    public Result commit(List<LedgerCommand> commands) {
         if (commands.isEmpty()) {
-            return new Result(List.of(), null, Map.of());
+            return new Result(List.of(), null, Map.of(), new Steps(0, 0, 0, 0));
         }
         try {
             return run(commands);
@@ -85,7 +102,28 @@ public final class RedisLedger {
      * batch committed (customer → version → entry fields), so the publisher need not read them back.
      */
     public record Result(List<ApplyOutcome> outcomes, ScriptFailedException failure,
-            Map<String, Map<String, Map<String, String>>> committedEntries) {
+            Map<String, Map<String, Map<String, String>>> committedEntries, Steps steps) {
+
+        /**
+         * Adds the tier and owner index writes these outcomes call for (none for most records);
+         * returns how many commands it added.
+         */
+        public int writeIndexes(AbstractPipeline pipeline) {
+            return Indexes.write(pipeline, outcomes);
+        }
+
+        Result withIndexTime(long nanos) {
+            return new Result(outcomes, failure, committedEntries,
+                    new Steps(steps.read(), steps.compute(), steps.commit(), nanos));
+        }
+    }
+
+    /**
+     * Where a batch's time went, in nanoseconds, summed over its attempts: the read pipeline, the
+     * Java work, the commit pipeline (its round trip included), the index pipeline (0 from
+     * {@link #commit}, whose caller writes the indexes).
+     */
+    public record Steps(long read, long compute, long commit, long index) {
     }
 
     private Result run(List<LedgerCommand> commands) {
@@ -96,6 +134,9 @@ public final class RedisLedger {
         for (LedgerCommand c : commands) {
             pending.add(c.customerId());
         }
+        long tRead = 0;
+        long tCompute = 0;
+        long tCommit = 0;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             if (attempt > MAX_ATTEMPTS) {
                 throw new ContentionException(pending, MAX_ATTEMPTS);
@@ -105,9 +146,16 @@ public final class RedisLedger {
                 // random moment (up to 1 ms per attempt) so the two fall out of step
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L * attempt));
             }
+            long t0 = System.nanoTime();
             Map<String, CustomerWork> works = read(pending);
+            long t1 = System.nanoTime();
             compute(commands, works, steps);
+            long t2 = System.nanoTime();
             pending = commit(works, outboxSizes);
+            long t3 = System.nanoTime();
+            tRead += t1 - t0;
+            tCompute += t2 - t1;
+            tCommit += t3 - t2;
             rereads.addAndGet(pending.size());
             for (CustomerWork w : works.values()) {
                 if (!w.outbox.isEmpty() && !pending.contains(w.customerId)) {
@@ -124,8 +172,7 @@ public final class RedisLedger {
                 failure = new ScriptFailedException(i, s.error);
             }
         }
-        Indexes.refresh(jedis, outcomes);
-        return new Result(outcomes, failure, entries);
+        return new Result(outcomes, failure, entries, new Steps(tRead, tCompute, tCommit, 0));
     }
 
     private Map<String, CustomerWork> read(Set<String> customers) {

@@ -1,6 +1,9 @@
 package io.tierwatch.scoring.metrics;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
@@ -24,6 +27,23 @@ public class ScoringMetrics {
     private final Counter deadLettered;
     private final Timer batchApply;
     private final Timer eventLag;
+    private final Map<Step, Timer> steps = new EnumMap<>(Step.class);
+
+    /** The steps of one poll, in the order they run (see docs/scoring-service.md, Metrics). */
+    public enum Step {
+        /** HGETALL of the poll's customers (one pipeline per attempt). */
+        READ,
+        /** the Java work: applying the commands to the states read, building the commits. */
+        COMPUTE,
+        /** the commit pipeline, one EVALSHA per hash-tag group. */
+        COMMIT,
+        /** building and handing the tier-change events to the producer. */
+        SEND,
+        /** waiting for the broker to acknowledge them. */
+        ACK,
+        /** one pipeline after the acks: the history lists, the outbox clean-up, the tier and owner indexes. */
+        HISTORY
+    }
 
     ScoringMetrics(MeterRegistry registry, JedisPooled jedis, RedisLedger ledger) {
         this.registry = registry;
@@ -36,6 +56,11 @@ public class ScoringMetrics {
         this.eventLag = Timer.builder("tierwatch.scoring.event.lag")
                 .description("Wall-clock time between an event occurring and scoring applying it")
                 .register(registry);
+        for (Step step : Step.values()) {
+            steps.put(step, Timer.builder("tierwatch.scoring.poll.step")
+                    .description("Time one poll spent in each step of scoring")
+                    .tag("step", step.name().toLowerCase(java.util.Locale.ROOT)).register(registry));
+        }
         FunctionCounter.builder("tierwatch.scoring.rereads", ledger, RedisLedger::rereads)
                 .description("Customers read and computed again because another writer committed them first")
                 .register(registry);
@@ -72,6 +97,10 @@ public class ScoringMetrics {
 
     public Timer batchApply() {
         return batchApply;
+    }
+
+    public void step(Step step, long nanos) {
+        steps.get(step).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void eventLag(Duration lag) {

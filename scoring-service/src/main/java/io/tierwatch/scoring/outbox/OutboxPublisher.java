@@ -22,6 +22,7 @@ import io.tierwatch.contracts.CustomerTierChanged;
 import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.ledger.LedgerKeys;
+import io.tierwatch.scoring.metrics.ScoringMetrics;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
@@ -42,23 +43,38 @@ public class OutboxPublisher {
     private final JedisPooled jedis;
     private final KafkaTemplate<String, byte[]> kafka;
     private final ScoringProperties properties;
+    private final ScoringMetrics metrics;
 
-    OutboxPublisher(JedisPooled jedis, KafkaTemplate<String, byte[]> kafka, ScoringProperties properties) {
+    OutboxPublisher(JedisPooled jedis, KafkaTemplate<String, byte[]> kafka, ScoringProperties properties,
+            ScoringMetrics metrics) {
         this.jedis = jedis;
         this.kafka = kafka;
         this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    /** Writes added to the pipeline that follows the acknowledgements; returns how many commands it added. */
+    public interface AfterAck {
+        int write(AbstractPipeline pipeline);
     }
 
     /**
      * Publishes outbox entries: those given (customer → version → entry fields, just committed)
      * and whatever the outboxes of {@code toRead} hold. Once Kafka has them, each goes to the
-     * front of its customer's history list and leaves the outbox.
+     * front of its customer's history list and leaves the outbox, in one pipeline with
+     * {@code afterAck}'s writes (the tier indexes), which is sent even when nothing was published.
      */
     public List<CustomerTierChanged> publish(Map<String, Map<String, Map<String, String>>> known,
-            Collection<String> toRead) {
+            Collection<String> toRead, AfterAck afterAck) {
         if (known.isEmpty() && toRead.isEmpty()) {
+            try (AbstractPipeline pipeline = jedis.pipelined()) {
+                if (afterAck.write(pipeline) > 0) {
+                    pipeline.sync();
+                }
+            }
             return List.of();
         }
+        long t0 = System.nanoTime();
         Map<String, Map<String, Map<String, String>>> outboxes = new LinkedHashMap<>(known);
         read(toRead).forEach((customerId, entries) -> {
             Map<String, Map<String, String>> parsed = new LinkedHashMap<>();
@@ -75,10 +91,13 @@ public class OutboxPublisher {
                     acks.add(kafka.send(CloudEventsKafka.toRecord(properties.topics().tierChanges(),
                             EventEnvelope.of(event.eventId(), SOURCE, event.occurredAt(), customerId, event))));
                 }));
+        long t1 = System.nanoTime();
         await(acks);
+        long t2 = System.nanoTime();
         // a crash between these writes repeats a history entry on the replay: readers skip repeats
         int kept = properties.scoring().historyKept();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
+            afterAck.write(pipeline);
             outboxes.forEach((customerId, entries) -> {
                 String history = LedgerKeys.history(customerId);
                 // moves between tiers only: a first classification (most customers have just that)
@@ -95,6 +114,9 @@ public class OutboxPublisher {
             });
             pipeline.sync();
         }
+        metrics.step(ScoringMetrics.Step.SEND, t1 - t0);
+        metrics.step(ScoringMetrics.Step.ACK, t2 - t1);
+        metrics.step(ScoringMetrics.Step.HISTORY, System.nanoTime() - t2);
         return events;
     }
 
