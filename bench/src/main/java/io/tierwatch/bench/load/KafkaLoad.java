@@ -24,6 +24,15 @@ public final class KafkaLoad implements AutoCloseable {
         void sent(String eventId, long nanoTime);
     }
 
+    /**
+     * linger.ms of the latency phases: order-service's own (order-service.yml), so events reach the
+     * broker as they would from it. linger 0 made one produce request per event and cost the broker
+     * about a core at 5k events/s on this machine (docs/benchmarks.md).
+     */
+    public static final int ORDER_SERVICE_LINGER_MS = 2;
+    /** The paced sender wakes at most this often and sends every event already due. */
+    private static final long PACE_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final KafkaProducer<String, byte[]> producer;
 
     public KafkaLoad(String bootstrap, boolean lowLatency) {
@@ -31,7 +40,7 @@ public final class KafkaLoad implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, lowLatency ? 0 : 20,
+                ProducerConfig.LINGER_MS_CONFIG, lowLatency ? ORDER_SERVICE_LINGER_MS : 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024),
                 new StringSerializer(), new ByteArraySerializer());
@@ -44,7 +53,8 @@ public final class KafkaLoad implements AutoCloseable {
     /**
      * Sends {@code count} events from {@code events}; at {@code perSecond} > 0 paced to that
      * offered rate (each event at its scheduled instant, so a stall does not lower the rate
-     * afterwards), else as fast as the producer takes them. Returns the seconds it took.
+     * afterwards; the sender sleeps in slices of at least 1 ms and then sends what is due, so 5k/s
+     * is 5 events a millisecond, not 5,000 wake-ups a second), else as fast as the producer takes them. Returns the seconds it took.
      */
     public double send(Supplier<EventEnvelope<?>> events, long count, double perSecond, SendListener listener) {
         long start = System.nanoTime();
@@ -54,7 +64,7 @@ public final class KafkaLoad implements AutoCloseable {
                 long due = start + (long) (i * interval);
                 long wait;
                 while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
+                    LockSupport.parkNanos(Math.max(wait, PACE_SLICE_NANOS));
                 }
             }
             EventEnvelope<?> event = events.get();
