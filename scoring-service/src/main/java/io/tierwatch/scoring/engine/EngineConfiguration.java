@@ -24,6 +24,6 @@ class EngineConfiguration {
     RedisLedger redisLedger(JedisPooled jedis, ScoringProperties properties) {
         ScoringProperties.Scoring scoring = properties.scoring();
         return new RedisLedger(jedis, new LedgerSettings(scoring.windowDays(), scoring.policy().settings(),
-                scoring.traits().settings(), scoring.contributorsKept()));
+                scoring.traits().settings(), scoring.contributorsKept()), scoring.stateCacheCustomers());
     }
 }

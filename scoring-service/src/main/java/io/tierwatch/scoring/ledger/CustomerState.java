@@ -186,10 +186,11 @@ final class CustomerState {
                 deleted.add(field);
             }
         });
-        return new Changes(set, deleted);
+        return new Changes(set, deleted, now);
     }
 
-    record Changes(List<String> set, List<String> deleted) {
+    /** {@code stored}: every field as the hash holds it once the changes are written. */
+    record Changes(List<String> set, List<String> deleted, Map<String, String> stored) {
     }
 
     private static void put(Map<String, String> out, String field, Object value) {

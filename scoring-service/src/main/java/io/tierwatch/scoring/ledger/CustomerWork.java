@@ -29,6 +29,11 @@ final class CustomerWork {
     boolean readBack;
     private CustomerState.Changes changes;
 
+    /** The state hash as the commit leaves it: what was read plus the changes, or as read when there are none. */
+    Map<String, String> stored() {
+        return hasWrites() ? changes().stored() : read;
+    }
+
     CustomerWork(String customerId, Map<String, String> read) {
         this.customerId = customerId;
         this.read = read;

@@ -1,6 +1,7 @@
 package io.tierwatch.scoring.ledger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
@@ -21,7 +23,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * changed customers with {@code redis/commit.lua}, one call per hash-tag group
  * ({@link LedgerKeys#group}), which writes a customer only if its {@code rev} is still the one
  * read. A customer written meanwhile (the window sweep, or a consumer that lost its partition and
- * does not know yet) is read and computed again. The offset
+ * does not know yet) is read and computed again. With a {@link StateCache}, a customer this
+ * instance committed recently is not read at all: the rev check is what makes that safe. The offset
  * watermarks live in the state, so running a batch twice is harmless: the second run skips what
  * the first applied, and the outcomes (and so the indexes) come out the same.
  */
@@ -33,11 +36,22 @@ public final class RedisLedger {
     private final Applier applier;
     private final CommitScript script;
     private final AtomicLong rereads = new AtomicLong();
+    private final StateCache cache;
 
+    /** A ledger that reads every customer from Redis in every batch (no state cache). */
     public RedisLedger(JedisPooled jedis, LedgerSettings settings) {
+        this(jedis, settings, 0);
+    }
+
+    /**
+     * {@code cachedCustomers}: how many customers' states to keep in memory after a commit, so a
+     * customer met again is not read again ({@link StateCache}); 0 for none.
+     */
+    public RedisLedger(JedisPooled jedis, LedgerSettings settings, int cachedCustomers) {
         this.jedis = jedis;
         this.applier = new Applier(settings);
         this.script = new CommitScript();
+        this.cache = new StateCache(cachedCustomers);
     }
 
     /**
@@ -70,14 +84,33 @@ public final class RedisLedger {
             return run(commands);
         } catch (JedisNoScriptException e) {
             // Redis restarted or was flushed; the rev check makes committing again safe.
+            cache.clear();
             script.load(jedis);
             return run(commands);
+        } catch (JedisException e) {
+            cache.clear(); // a fail-over may have rolled Redis back: trust nothing held
+            throw e;
         }
     }
 
     /** Customers read and computed again because another writer committed them first, since start. */
     public long rereads() {
         return rereads.get();
+    }
+
+    /** Customers whose state came from the state cache, not from Redis, since start. */
+    public long cacheHits() {
+        return cache.hits();
+    }
+
+    /** Customers looked up in the state cache and read from Redis, since start (0 with no cache). */
+    public long cacheMisses() {
+        return cache.misses();
+    }
+
+    /** Customers in the state cache now. */
+    public int cachedCustomers() {
+        return cache.size();
     }
 
     /**
@@ -176,15 +209,29 @@ public final class RedisLedger {
     }
 
     private Map<String, CustomerWork> read(Set<String> customers) {
-        Map<String, Response<Map<String, String>>> states = new LinkedHashMap<>();
-        try (AbstractPipeline pipeline = jedis.pipelined()) {
-            for (String id : customers) {
-                states.put(id, pipeline.hgetAll(LedgerKeys.state(id)));
+        Map<String, Map<String, String>> known = new HashMap<>();
+        Map<String, Response<Map<String, String>>> states = new HashMap<>();
+        for (String id : customers) {
+            Map<String, String> cached = cache.get(id);
+            if (cached != null) {
+                known.put(id, cached);
             }
-            pipeline.sync();
+        }
+        if (known.size() < customers.size()) {
+            try (AbstractPipeline pipeline = jedis.pipelined()) {
+                for (String id : customers) {
+                    if (!known.containsKey(id)) {
+                        states.put(id, pipeline.hgetAll(LedgerKeys.state(id)));
+                    }
+                }
+                pipeline.sync();
+            }
         }
         Map<String, CustomerWork> works = new LinkedHashMap<>();
-        states.forEach((id, state) -> works.put(id, new CustomerWork(id, state.get())));
+        for (String id : customers) {
+            Map<String, String> state = known.get(id);
+            works.put(id, new CustomerWork(id, state != null ? state : states.get(id).get()));
+        }
         return works;
     }
 
@@ -239,6 +286,15 @@ public final class RedisLedger {
                 } else {
                     outboxSizes.put(w.customerId, w.readBack ? -1L : w.outbox.size());
                 }
+            }
+        }
+        for (CustomerWork w : works.values()) {
+            // a sweep (or a replay) touches customers once an hour, not the busy ones: it must
+            // not push those out of the cache, and what it wrote is read back if needed
+            if (conflicts.contains(w.customerId) || w.readBack) {
+                cache.invalidate(w.customerId);
+            } else {
+                cache.put(w.customerId, w.stored());
             }
         }
         return conflicts;

@@ -39,7 +39,7 @@ public class ScoringMetrics {
         COMMIT,
         /** building and handing the tier-change events to the producer. */
         SEND,
-        /** waiting for the broker to acknowledge them. */
+        /** sending them at once (the producer's flush, not waiting for linger.ms) and waiting for the broker's acks. */
         ACK,
         /** one pipeline after the acks: the history lists, the outbox clean-up, the tier and owner indexes. */
         HISTORY
@@ -64,6 +64,12 @@ public class ScoringMetrics {
         FunctionCounter.builder("tierwatch.scoring.rereads", ledger, RedisLedger::rereads)
                 .description("Customers read and computed again because another writer committed them first")
                 .register(registry);
+        FunctionCounter.builder("tierwatch.scoring.state.cache", ledger, RedisLedger::cacheHits)
+                .description("Customers looked up in the state cache").tag("result", "hit").register(registry);
+        FunctionCounter.builder("tierwatch.scoring.state.cache", ledger, RedisLedger::cacheMisses)
+                .description("Customers looked up in the state cache").tag("result", "miss").register(registry);
+        Gauge.builder("tierwatch.scoring.state.cache.customers", ledger, RedisLedger::cachedCustomers)
+                .description("Customers whose state is held in memory").register(registry);
         for (Tier tier : Tier.values()) {
             Gauge.builder("tierwatch.scoring.customers", jedis, j -> customersIn(j, tier))
                     .description("Customers currently in each tier").tag("tier", tier.name()).register(registry);

@@ -92,6 +92,8 @@ public class OutboxPublisher {
                             EventEnvelope.of(event.eventId(), SOURCE, event.occurredAt(), customerId, event))));
                 }));
         long t1 = System.nanoTime();
+        // the poll waits for these acks anyway: send now rather than after linger.ms (5 ms by default)
+        kafka.flush();
         await(acks);
         long t2 = System.nanoTime();
         // a crash between these writes repeats a history entry on the replay: readers skip repeats

@@ -14,8 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.tierwatch.scoring.domain.Delta;
 import io.tierwatch.scoring.domain.PolicySettings;
@@ -36,8 +37,10 @@ class ConcurrentWritersIT {
             new PolicySettings(100_000, 10_000, 50, 10, 5_000, "policy-1"), new TraitSettings(30, 365, 90, 1_000_000, 20),
             5);
 
-    @Test
-    void losesNoUpdateWhenTwoWritersCommitTheSameCustomers() throws Exception {
+    /** With state caches (as scoring-service runs) each writer's cached states go stale at every commit of the other. */
+    @ParameterizedTest(name = "state cache of {0} customers")
+    @ValueSource(ints = {0, 1_000})
+    void losesNoUpdateWhenTwoWritersCommitTheSameCustomers(int cachedCustomers) throws Exception {
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             customers.add("race-" + System.nanoTime() + "-" + i);
@@ -48,14 +51,17 @@ class ConcurrentWritersIT {
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (JedisPooled jedis = new JedisPooled(URI.create(RealInfrastructure.redis().url()))) {
-            RedisLedger a = new RedisLedger(jedis, SETTINGS);
-            RedisLedger b = new RedisLedger(jedis, SETTINGS);
+            RedisLedger a = new RedisLedger(jedis, SETTINGS, cachedCustomers);
+            RedisLedger b = new RedisLedger(jedis, SETTINGS, cachedCustomers);
             List<Future<Integer>> done = pool.invokeAll(List.of(writer(a, writerA), writer(b, writerB)));
             for (Future<Integer> f : done) {
                 assertThat(f.get()).isEqualTo(writerA.size());
             }
             // the writers did collide: customers were read again after the other's commit
             assertThat(a.rereads() + b.rereads()).isPositive();
+            if (cachedCustomers > 0) {
+                assertThat(a.cacheHits() + b.cacheHits()).isPositive();
+            }
             for (String id : customers) {
                 Map<String, String> state = LedgerKeys.stateFields(jedis.hgetAll(LedgerKeys.state(id)));
                 assertThat(Long.parseLong(state.get("lr"))).as(id).isEqualTo(expected.get(id));

@@ -46,8 +46,9 @@ class LedgerAgreesWithSpecIT {
     private static final TraitSettings TRAITS = new TraitSettings(5, 20, 7, 300_000, 20);
 
     private final JedisPooled jedis = new JedisPooled(URI.create(RealInfrastructure.redis().url()));
+    /** With a state cache, as scoring-service runs: after the first step every customer comes from it. */
     private final RedisLedger ledger = new RedisLedger(jedis, new LedgerSettings(WINDOW, POLICY,
-            TRAITS, 3));
+            TRAITS, 3), 1_000);
 
     @AfterEach
     void close() {
