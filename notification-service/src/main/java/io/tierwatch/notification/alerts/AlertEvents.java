@@ -5,21 +5,18 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tierwatch.notification.delivery.DeliveryKeys;
-import redis.clients.jedis.JedisPooled;
 
 /**
- * What happens once an alert is decided: the alert meter, and a note on Redis pub/sub so every
- * instance's live page streams the new alert to whoever is watching.
+ * What happens once an alert is decided: the alert meter. (The note on Redis pub/sub that makes
+ * every instance's live page stream the new alert is published by accept-alert.lua.)
  */
 @Component
 class AlertEvents {
 
     private final MeterRegistry meters;
-    private final JedisPooled jedis;
 
-    AlertEvents(MeterRegistry meters, JedisPooled jedis) {
+    AlertEvents(MeterRegistry meters) {
         this.meters = meters;
-        this.jedis = jedis;
         // Every series exists from the start, so dashboards and rate() work before the first alert.
         for (AlertRule rule : AlertRule.values()) {
             for (AlertRecorder.Outcome outcome : AlertRecorder.Outcome.values()) {
@@ -28,11 +25,9 @@ class AlertEvents {
         }
     }
 
-    void recorded(AlertRule rule, AlertRecorder.Outcome outcome, Alert alert) {
+    /** The live page's note ({@code PUBLISH} on {@link DeliveryKeys#LIVE_CHANNEL}) is sent by accept-alert.lua itself. */
+    void recorded(AlertRule rule, AlertRecorder.Outcome outcome) {
         counter(rule, outcome).increment();
-        if (alert != null) {
-            jedis.publish(DeliveryKeys.LIVE_CHANNEL, alert.alertId());
-        }
     }
 
     private Counter counter(AlertRule rule, AlertRecorder.Outcome outcome) {

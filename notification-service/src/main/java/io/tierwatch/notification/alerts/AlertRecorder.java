@@ -54,7 +54,8 @@ class AlertRecorder {
                 alert.alertId(),
                 rep.delivery().name(),
                 Long.toString(alert.createdAt().toEpochMilli()),
-                rep.id()));
+                rep.id(),
+                DeliveryKeys.LIVE_CHANNEL));
         channels.forEach(c -> args.add(c.name()));
         return Outcome.valueOf((String) accept.run(keys, args));
     }

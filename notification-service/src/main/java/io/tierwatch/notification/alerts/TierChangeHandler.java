@@ -18,6 +18,7 @@ import io.tierwatch.notification.customers.Customer;
 import io.tierwatch.notification.customers.CustomerDirectory;
 import io.tierwatch.notification.delivery.Channel;
 import io.tierwatch.notification.delivery.ChannelSender;
+import io.tierwatch.notification.delivery.DeliveryWorker;
 import io.tierwatch.notification.reps.Rep;
 import io.tierwatch.notification.reps.RepDirectory;
 
@@ -35,9 +36,11 @@ class TierChangeHandler {
     private final AlertPolicy policy;
     private final String fallbackRepId;
     private final Clock clock;
+    private final DeliveryWorker worker;
 
     TierChangeHandler(CustomerDirectory customers, RepDirectory reps, AlertRecorder recorder,
-            List<ChannelSender> senders, AlertEvents events, NotificationProperties properties, Clock clock) {
+            List<ChannelSender> senders, AlertEvents events, NotificationProperties properties, Clock clock,
+            DeliveryWorker worker) {
         this.customers = customers;
         this.reps = reps;
         this.recorder = recorder;
@@ -47,6 +50,7 @@ class TierChangeHandler {
         this.policy = new AlertPolicy(rules.protectiveTraits(), rules.headsUpOnLeavingA(), rules.recoveries());
         this.fallbackRepId = rules.fallbackRepId();
         this.clock = clock;
+        this.worker = worker;
     }
 
     void handle(CustomerTierChanged change) {
@@ -67,7 +71,7 @@ class TierChangeHandler {
         Optional<Rep> recipient = reps.find(customer.ownerRepId()).or(() -> reps.find(fallbackRepId));
         if (recipient.isEmpty()) {
             log.warn("No owner and no fallback rep for tier event {}; alert not routed", change.eventId());
-            events.recorded(rule, AlertRecorder.Outcome.NO_RECIPIENT, null);
+            events.recorded(rule, AlertRecorder.Outcome.NO_RECIPIENT);
             return;
         }
         Rep rep = recipient.get();
@@ -77,6 +81,9 @@ class TierChangeHandler {
                 change.contributors(), change.occurredAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         List<Channel> channels = senders.stream().filter(s -> s.reaches(rep)).map(ChannelSender::channel).toList();
         AlertRecorder.Outcome outcome = recorder.record(alert, rep, channels);
-        events.recorded(rule, outcome, outcome == AlertRecorder.Outcome.ACCEPTED ? alert : null);
+        events.recorded(rule, outcome);
+        if (outcome == AlertRecorder.Outcome.ACCEPTED && rep.delivery() == Rep.DeliveryMode.IMMEDIATE) {
+            worker.wake(); // deliver now, not at the next poll of the due queue
+        }
     }
 }

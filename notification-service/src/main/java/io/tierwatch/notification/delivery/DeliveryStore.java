@@ -12,6 +12,7 @@ import io.tierwatch.contracts.CloudEventsKafka;
 import io.tierwatch.notification.alerts.Alert;
 import io.tierwatch.notification.alerts.AlertJson;
 import io.tierwatch.notification.redis.LuaScript;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -67,17 +68,21 @@ public class DeliveryStore {
                 new Notice(noticeId, alerts, target.startsWith("digest:")), alertIds, attempts));
     }
 
+    /** The new state on the target and its alerts, and the due entry removed or moved: one round trip. */
     void update(Due due, DeliveryState state, Long nextDueMillis) {
         String json = CloudEventsKafka.json().writeValueAsString(state);
         String field = "d:" + due.channel();
-        if (due.notice().digest()) {
-            jedis.hset(targetKey(due.item().substring(0, due.item().lastIndexOf('|'))), field, json);
-        }
-        due.alertIds().forEach(id -> jedis.hset(DeliveryKeys.alert(id), field, json));
-        if (nextDueMillis == null) {
-            jedis.zrem(DeliveryKeys.DUE, due.item());
-        } else {
-            jedis.zadd(DeliveryKeys.DUE, nextDueMillis, due.item());
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            if (due.notice().digest()) {
+                pipeline.hset(targetKey(due.item().substring(0, due.item().lastIndexOf('|'))), field, json);
+            }
+            due.alertIds().forEach(id -> pipeline.hset(DeliveryKeys.alert(id), field, json));
+            if (nextDueMillis == null) {
+                pipeline.zrem(DeliveryKeys.DUE, due.item());
+            } else {
+                pipeline.zadd(DeliveryKeys.DUE, nextDueMillis, due.item());
+            }
+            pipeline.sync();
         }
     }
 

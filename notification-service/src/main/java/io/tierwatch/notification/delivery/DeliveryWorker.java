@@ -32,7 +32,7 @@ import io.tierwatch.notification.reps.RepDirectory;
  * exponential backoff until the attempts run out and the delivery goes to the dead-letter topic.
  */
 @Component
-class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final int BATCH = 50;
@@ -45,8 +45,9 @@ class DeliveryWorker implements SmartLifecycle {
     private final NotificationProperties.Delivery settings;
     private final Backoff backoff;
     private final Clock clock;
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
     private ExecutorService senders;
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
 
     DeliveryWorker(DeliveryStore store, RepDirectory reps, List<ChannelSender> senders, DeadLetters deadLetters,
             DeliveryMeters meters, NotificationProperties properties, Clock clock) {
@@ -71,6 +72,25 @@ class DeliveryWorker implements SmartLifecycle {
         do {
             claimed = round();
         } while (claimed == BATCH && !Thread.currentThread().isInterrupted());
+    }
+
+    /**
+     * A delivery just became due here (an alert was accepted): run a round now rather than at the
+     * next poll interval. Rounds stay one at a time (one thread); wake-ups while one is pending
+     * fold into it. Other instances still find the item at their next poll.
+     */
+    public void wake() {
+        ScheduledExecutorService e = executor;
+        if (e != null && wakePending.compareAndSet(false, true)) {
+            try {
+                e.execute(() -> {
+                    wakePending.set(false);
+                    workDue();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                wakePending.set(false);
+            }
+        }
     }
 
     /** One round; returns how many deliveries it claimed (0 when it failed). */

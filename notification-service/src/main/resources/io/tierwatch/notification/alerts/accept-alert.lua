@@ -2,7 +2,8 @@
 -- KEYS: 1 seen marker, 2 snooze (until, epoch millis), 3 cooldown marker, 4 alert hash,
 --       5 rep index, 6 all-alerts index, 7 due deliveries, 8 rep digest list
 -- ARGV: 1 now, 2 dedupe TTL ms, 3 cooldown ms, 4 alert JSON, 5 alert id, 6 IMMEDIATE|DIGEST,
---       7 created (index score), 8 rep id, 9.. channels
+--       7 created (index score), 8 rep id, 9 live pub/sub channel, 10.. channels
+-- An accepted alert is announced on the live channel from here, not in another round trip.
 local now = tonumber(ARGV[1])
 if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[2]) then
   return 'DUPLICATE'
@@ -25,10 +26,13 @@ if status == 'ACCEPTED' then
   if ARGV[6] == 'DIGEST' then
     redis.call('RPUSH', KEYS[8], ARGV[5])
   else
-    for i = 9, #ARGV do
+    for i = 10, #ARGV do
       redis.call('HSET', KEYS[4], 'd:' .. ARGV[i], '{"attempts":0,"outcome":"PENDING"}')
       redis.call('ZADD', KEYS[7], now, 'alert:' .. ARGV[5] .. '|' .. ARGV[i])
     end
   end
+end
+if status == 'ACCEPTED' then
+  redis.call('PUBLISH', ARGV[9], ARGV[5])
 end
 return status
