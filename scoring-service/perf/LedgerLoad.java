@@ -33,7 +33,9 @@ public class LedgerLoad {
             raw.flushAll();
             raw.configResetStat();
             long memBefore = usedMemory(raw);
-            RedisLedger ledger = new RedisLedger(jedis, settings);
+            // -Dledger.cache=N: the state cache of scoring-service (tierwatch.scoring.state-cache-customers)
+            RedisLedger ledger = new RedisLedger(jedis, settings, Integer.getInteger("ledger.cache", 0));
+            long gcBefore = gcMillis();
             List<LedgerCommand> batch = new ArrayList<>();
             long today = LocalDate.now().toEpochDay();
             int seen = 0;
@@ -67,6 +69,8 @@ public class LedgerLoad {
             }
             ledger.apply(batch);
             double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("state cache %d customers: hits %d, misses %d; GC time %d ms%n",
+                    Integer.getInteger("ledger.cache", 0), ledger.cacheHits(), ledger.cacheMisses(), gcMillis() - gcBefore);
             String stats = raw.info("commandstats");
             long direct = 0;
             long script = 0;
@@ -100,5 +104,13 @@ public class LedgerLoad {
             }
         }
         return -1;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 }

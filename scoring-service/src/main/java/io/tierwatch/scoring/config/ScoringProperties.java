@@ -39,7 +39,7 @@ public record ScoringProperties(
             @DefaultValue Traits traits,
             @DefaultValue("5") int contributorsKept,
             @DefaultValue("10") int historyKept,
-            @DefaultValue("20000") int stateCacheCustomers,
+            @DefaultValue("5000") int stateCacheCustomers,
             @DefaultValue Sweep sweep) {
     }
 

@@ -29,6 +29,11 @@ final class CustomerWork {
     boolean readBack;
     private CustomerState.Changes changes;
 
+    /** Whether the customer had a state before this batch (it is not new). */
+    boolean existed() {
+        return !read.isEmpty();
+    }
+
     /** The state hash as the commit leaves it: what was read plus the changes, or as read when there are none. */
     Map<String, String> stored() {
         return hasWrites() ? changes().stored() : read;

@@ -289,13 +289,16 @@ public final class RedisLedger {
             }
         }
         for (CustomerWork w : works.values()) {
-            // a sweep (or a replay) touches customers once an hour, not the busy ones: it must
-            // not push those out of the cache, and what it wrote is read back if needed
             if (conflicts.contains(w.customerId) || w.readBack) {
+                // a sweep (or a replay) touches customers once an hour, not the busy ones: it must
+                // not push those out of the cache, and what it wrote is read back if needed
                 cache.invalidate(w.customerId);
-            } else {
+            } else if (w.existed()) {
                 cache.put(w.customerId, w.stored());
             }
+            // a customer's first event does not enter the cache: most customers buy once, and
+            // caching them all pushed the repeat buyers out and made the maps live long enough to
+            // reach the old generation (perf/ledger-load.sh: GC 0.2 s -> 1.7 s, 27k -> 20k events/s)
         }
         return conflicts;
     }
