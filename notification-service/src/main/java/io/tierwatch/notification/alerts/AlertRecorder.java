@@ -35,8 +35,27 @@ class AlertRecorder {
         this.clock = clock;
     }
 
+    /** An alert to record, with its recipient and the channels that reach them. */
+    record Pending(Alert alert, Rep rep, List<Channel> channels) {
+    }
+
     Outcome record(Alert alert, Rep rep, List<Channel> channels) {
+        return recordAll(List.of(new Pending(alert, rep, channels))).get(0);
+    }
+
+    /** Records the alerts in order, in one pipeline; the outcomes come in the same order. */
+    List<Outcome> recordAll(List<Pending> alerts) {
         long now = clock.millis();
+        List<LuaScript.Call> calls = new ArrayList<>(alerts.size());
+        for (Pending p : alerts) {
+            calls.add(call(now, p.alert(), p.rep(), p.channels()));
+        }
+        List<Outcome> outcomes = new ArrayList<>(alerts.size());
+        accept.runAll(calls).forEach(reply -> outcomes.add(Outcome.valueOf((String) reply)));
+        return outcomes;
+    }
+
+    private LuaScript.Call call(long now, Alert alert, Rep rep, List<Channel> channels) {
         List<String> keys = List.of(
                 "tw:notify:seen:" + alert.alertId(),
                 SnoozeKeys.snooze(alert.customerId()),
@@ -57,7 +76,7 @@ class AlertRecorder {
                 rep.id(),
                 DeliveryKeys.LIVE_CHANNEL));
         channels.forEach(c -> args.add(c.name()));
-        return Outcome.valueOf((String) accept.run(keys, args));
+        return new LuaScript.Call(keys, args);
     }
 
     private long cooldownMillis() {

@@ -2,8 +2,11 @@ package io.tierwatch.notification.alerts;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,35 +57,61 @@ class TierChangeHandler {
     }
 
     void handle(CustomerTierChanged change) {
-        if (!policy.mayAlert(change)) {
-            return; // no alert whatever the master data says: no Redis round trip
-        }
-        Customer customer = customers.find(change.customerId()).orElseGet(() -> Customer.unknown(change.customerId()));
-        Set<Trait> traits = EnumSet.noneOf(Trait.class);
-        traits.addAll(change.traits());
-        if (customer.strategic()) {
-            traits.add(Trait.STRATEGIC);
-        }
-        Optional<AlertPolicy.Decision> decision = policy.decide(change, traits);
-        if (decision.isEmpty()) {
+        handle(List.of(change));
+    }
+
+    /**
+     * Routes one poll's tier changes, in order, with a handful of round trips whatever their number:
+     * the customers of those that may alert in one pipeline, each owner's rep once, the alerts
+     * recorded in one pipeline. Most changes cannot alert (a new customer's first tier, moves
+     * between profitable tiers) and cost no round trip at all.
+     */
+    void handle(List<CustomerTierChanged> changes) {
+        List<CustomerTierChanged> candidates = changes.stream().filter(policy::mayAlert).toList();
+        if (candidates.isEmpty()) {
             return;
         }
-        AlertRule rule = decision.get().rule();
-        Optional<Rep> recipient = reps.find(customer.ownerRepId()).or(() -> reps.find(fallbackRepId));
-        if (recipient.isEmpty()) {
-            log.warn("No owner and no fallback rep for tier event {}; alert not routed", change.eventId());
-            events.recorded(rule, AlertRecorder.Outcome.NO_RECIPIENT);
-            return;
+        Map<String, Customer> known = customers.findAll(candidates.stream().map(CustomerTierChanged::customerId).toList());
+        Map<String, Optional<Rep>> repsById = new HashMap<>();
+        List<AlertRecorder.Pending> pending = new ArrayList<>();
+        List<AlertRule> rules = new ArrayList<>();
+        for (CustomerTierChanged change : candidates) {
+            Customer customer = known.getOrDefault(change.customerId(), Customer.unknown(change.customerId()));
+            Set<Trait> traits = EnumSet.noneOf(Trait.class);
+            traits.addAll(change.traits());
+            if (customer.strategic()) {
+                traits.add(Trait.STRATEGIC);
+            }
+            Optional<AlertPolicy.Decision> decision = policy.decide(change, traits);
+            if (decision.isEmpty()) {
+                continue;
+            }
+            AlertRule rule = decision.get().rule();
+            Optional<Rep> recipient = repsById.computeIfAbsent(customer.ownerRepId(), reps::find)
+                    .or(() -> repsById.computeIfAbsent(fallbackRepId, reps::find));
+            if (recipient.isEmpty()) {
+                log.warn("No owner and no fallback rep for tier event {}; alert not routed", change.eventId());
+                events.recorded(rule, AlertRecorder.Outcome.NO_RECIPIENT);
+                continue;
+            }
+            Rep rep = recipient.get();
+            Alert alert = new Alert(change.eventId(), rep.id(), customer.customerId(), customer.name(),
+                    customer.ownerRepId(), rule, decision.get().action(), change.previousTier(), change.newTier(),
+                    change.windowDays(), change.window(), change.lifetime(), traits, change.reason(),
+                    change.contributors(), change.occurredAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            List<Channel> channels = senders.stream().filter(s -> s.reaches(rep)).map(ChannelSender::channel).toList();
+            pending.add(new AlertRecorder.Pending(alert, rep, channels));
+            rules.add(rule);
         }
-        Rep rep = recipient.get();
-        Alert alert = new Alert(change.eventId(), rep.id(), customer.customerId(), customer.name(),
-                customer.ownerRepId(), rule, decision.get().action(), change.previousTier(), change.newTier(),
-                change.windowDays(), change.window(), change.lifetime(), traits, change.reason(),
-                change.contributors(), change.occurredAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        List<Channel> channels = senders.stream().filter(s -> s.reaches(rep)).map(ChannelSender::channel).toList();
-        AlertRecorder.Outcome outcome = recorder.record(alert, rep, channels);
-        events.recorded(rule, outcome);
-        if (outcome == AlertRecorder.Outcome.ACCEPTED && rep.delivery() == Rep.DeliveryMode.IMMEDIATE) {
+        List<AlertRecorder.Outcome> outcomes = recorder.recordAll(pending);
+        boolean due = false;
+        for (int i = 0; i < outcomes.size(); i++) {
+            AlertRecorder.Outcome outcome = outcomes.get(i);
+            events.recorded(rules.get(i), outcome);
+            due |= outcome == AlertRecorder.Outcome.ACCEPTED
+                    && pending.get(i).rep().delivery() == Rep.DeliveryMode.IMMEDIATE;
+        }
+        if (due) {
             worker.wake(); // deliver now, not at the next poll of the due queue
         }
     }

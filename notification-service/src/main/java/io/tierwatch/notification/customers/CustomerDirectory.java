@@ -1,7 +1,9 @@
 package io.tierwatch.notification.customers;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 import io.tierwatch.contracts.CustomerUpserted;
 import io.tierwatch.notification.redis.LuaScript;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Response;
 
 /**
  * Customers and their owners, kept in Redis so every instance and every restart sees the same
@@ -45,7 +49,22 @@ public class CustomerDirectory {
     }
 
     public Optional<Customer> find(String customerId) {
-        Map<String, String> f = jedis.hgetAll(PREFIX + customerId);
+        return parse(customerId, jedis.hgetAll(PREFIX + customerId));
+    }
+
+    /** The customers known of these ids, read in one pipeline; unknown ids are absent. */
+    public Map<String, Customer> findAll(Collection<String> customerIds) {
+        Map<String, Response<Map<String, String>>> replies = new LinkedHashMap<>();
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            customerIds.forEach(id -> replies.computeIfAbsent(id, k -> pipeline.hgetAll(PREFIX + k)));
+            pipeline.sync();
+        }
+        Map<String, Customer> found = new HashMap<>();
+        replies.forEach((id, reply) -> parse(id, reply.get()).ifPresent(c -> found.put(id, c)));
+        return found;
+    }
+
+    private static Optional<Customer> parse(String customerId, Map<String, String> f) {
         if (f.isEmpty()) {
             return Optional.empty();
         }

@@ -97,6 +97,32 @@ class WebhookAlertIT extends NotificationServiceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> !REP_1.receivedFor(customerId).isEmpty());
     }
 
+    /** One poll may hold valid tier changes on both sides of a poison one (the listener takes polls whole). */
+    @Test
+    void aPoisonRecordAmongValidOnesIsDeadLetteredAndEveryValidOneAlertsOnce() {
+        List<String> before = List.of(newCustomerId(), newCustomerId(), newCustomerId());
+        List<String> after = List.of(newCustomerId(), newCustomerId(), newCustomerId());
+        String poisoned = newCustomerId();
+        before.forEach(id -> givenCustomer(id, "Before " + id, "rep-1", false));
+        after.forEach(id -> givenCustomer(id, "After " + id, "rep-1", false));
+        try (KafkaProbe probe = KafkaProbe.watching(Topics.deadLetterOf(Topics.CUSTOMER_TIER_CHANGES))) {
+            before.forEach(id -> Events.send(Events.tierChange(id, 2, Tier.B, Tier.D, -1, Set.of())));
+            ProducerRecord<String, byte[]> valid = CloudEventsKafka.toRecord(Topics.CUSTOMER_TIER_CHANGES,
+                    EventEnvelope.of(CustomerTierChanged.eventIdOf(poisoned, 1), URI.create("urn:test"),
+                            Instant.now(), poisoned, Events.tierChange(poisoned, 1, Tier.B, Tier.D, -1, Set.of())));
+            KafkaProbe.send(new ProducerRecord<>(valid.topic(), null, valid.key(),
+                    "{not json".getBytes(StandardCharsets.UTF_8), valid.headers()));
+            after.forEach(id -> Events.send(Events.tierChange(id, 2, Tier.B, Tier.D, -1, Set.of())));
+
+            probe.await(1, r -> poisoned.equals(r.key()), Duration.ofSeconds(30));
+        }
+        List<String> all = new java.util.ArrayList<>(before);
+        all.addAll(after);
+        await().atMost(Duration.ofSeconds(30)).until(() -> all.stream().allMatch(id -> !REP_1.receivedFor(id).isEmpty()));
+        all.forEach(id -> assertThat(REP_1.receivedFor(id)).as(id).hasSize(1));
+        assertThat(REP_1.receivedFor(poisoned)).isEmpty();
+    }
+
     private double alerts(String outcome) {
         var counter = meters.find("tierwatch.alerts").tag("rule", "LOSS").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
