@@ -11,8 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,7 +49,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private volatile ScheduledExecutorService executor;
     private ExecutorService senders;
-    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
 
     DeliveryWorker(DeliveryStore store, RepDirectory reps, List<ChannelSender> senders, DeadLetters deadLetters,
             DeliveryMeters meters, NotificationProperties properties, Clock clock) {
@@ -87,7 +89,7 @@ public class DeliveryWorker implements SmartLifecycle {
                     wakePending.set(false);
                     workDue();
                 });
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 wakePending.set(false);
             }
         }

@@ -3,6 +3,7 @@ package io.tierwatch.notification.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,7 +68,7 @@ class AlertPolicyTest {
             for (Tier f : from) {
                 for (Tier t : Tier.values()) {
                     var change = Events.tierChange("c-1", 2, f, t, -1, Set.of());
-                    for (Set<Trait> traits : java.util.List.<Set<Trait>>of(Set.of(), EnumSet.allOf(Trait.class))) {
+                    for (Set<Trait> traits : List.<Set<Trait>>of(Set.of(), EnumSet.allOf(Trait.class))) {
                         assertThat(p.mayAlert(change)).as("%s -> %s with %s", f, t, traits)
                                 .isEqualTo(p.decide(change, traits).isPresent());
                     }

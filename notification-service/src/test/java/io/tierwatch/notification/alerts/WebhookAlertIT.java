@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -116,7 +117,7 @@ class WebhookAlertIT extends NotificationServiceIT {
 
             probe.await(1, r -> poisoned.equals(r.key()), Duration.ofSeconds(30));
         }
-        List<String> all = new java.util.ArrayList<>(before);
+        List<String> all = new ArrayList<>(before);
         all.addAll(after);
         await().atMost(Duration.ofSeconds(30)).until(() -> all.stream().allMatch(id -> !REP_1.receivedFor(id).isEmpty()));
         all.forEach(id -> assertThat(REP_1.receivedFor(id)).as(id).hasSize(1));

@@ -2,6 +2,7 @@ package io.tierwatch.scoring.metrics;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +60,7 @@ public class ScoringMetrics {
         for (Step step : Step.values()) {
             steps.put(step, Timer.builder("tierwatch.scoring.poll.step")
                     .description("Time one poll spent in each step of scoring")
-                    .tag("step", step.name().toLowerCase(java.util.Locale.ROOT)).register(registry));
+                    .tag("step", step.name().toLowerCase(Locale.ROOT)).register(registry));
         }
         FunctionCounter.builder("tierwatch.scoring.rereads", ledger, RedisLedger::rereads)
                 .description("Customers read and computed again because another writer committed them first")
