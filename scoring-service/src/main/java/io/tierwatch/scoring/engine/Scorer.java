@@ -86,7 +86,10 @@ public class Scorer {
         });
         try {
             publisher.publish(known, toRead, result::writeIndexes);
-        } catch (JedisException | IllegalStateException e) {
+        } catch (JedisException e) {
+            ledger.forgetCachedStates();
+            throw new ScoringUnavailableException("tier changes not published: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
             throw new ScoringUnavailableException("tier changes not published: " + e.getMessage(), e);
         }
         if (result.failure() != null) {

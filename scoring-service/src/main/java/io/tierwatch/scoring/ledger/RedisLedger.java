@@ -108,6 +108,14 @@ public final class RedisLedger {
         return cache.misses();
     }
 
+    /**
+     * Drops every cached state: for a Redis failure the ledger did not see itself (the caller's
+     * own pipeline after the commit), since a fail-over may have rolled Redis back.
+     */
+    public void forgetCachedStates() {
+        cache.clear();
+    }
+
     /** Customers in the state cache now. */
     public int cachedCustomers() {
         return cache.size();

@@ -105,6 +105,20 @@ class StateCacheIT {
     }
 
     @Test
+    void forgottenStatesAreReadAgain() {
+        RedisLedger ledger = new RedisLedger(jedis, SETTINGS, 100);
+        ledger.apply(List.of(order(1_000)));
+        ledger.apply(List.of(order(2_000)));
+        ledger.forgetCachedStates();
+        long readsBefore = hgetallCalls();
+
+        ledger.apply(List.of(order(3_000)));
+
+        assertThat(hgetallCalls()).isEqualTo(readsBefore + 1);
+        assertThat(stored()).containsEntry("lr", "6000");
+    }
+
+    @Test
     void withNoCacheEveryBatchReads() {
         RedisLedger ledger = new RedisLedger(jedis, SETTINGS);
         ledger.apply(List.of(order(1_000)));
