@@ -15,7 +15,8 @@ import io.tierwatch.notification.reps.Rep;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Records an alert in one atomic Redis step: dedupe on the event id, snooze and cooldown checks,
+ * Records alerts, each in one atomic Redis step (accept-alert.lua; a poll's alerts in one
+ * pipeline): dedupe on the event id, snooze and cooldown checks,
  * the alert itself, the rep's and the manager's indexes, and the deliveries it needs. A
  * redelivered tier event finds its id already seen and changes nothing.
  */
@@ -37,10 +38,6 @@ class AlertRecorder {
 
     /** An alert to record, with its recipient and the channels that reach them. */
     record Pending(Alert alert, Rep rep, List<Channel> channels) {
-    }
-
-    Outcome record(Alert alert, Rep rep, List<Channel> channels) {
-        return recordAll(List.of(new Pending(alert, rep, channels))).get(0);
     }
 
     /** Records the alerts in order, in one pipeline; the outcomes come in the same order. */

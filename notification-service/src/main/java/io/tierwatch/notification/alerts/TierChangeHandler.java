@@ -56,10 +56,6 @@ class TierChangeHandler {
         this.worker = worker;
     }
 
-    void handle(CustomerTierChanged change) {
-        handle(List.of(change));
-    }
-
     /**
      * Routes one poll's tier changes, in order, with a handful of round trips whatever their number:
      * the customers of those that may alert in one pipeline, each owner's rep once, the alerts
