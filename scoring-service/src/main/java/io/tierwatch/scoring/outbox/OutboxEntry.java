@@ -1,6 +1,5 @@
 package io.tierwatch.scoring.outbox;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -16,6 +15,7 @@ import io.tierwatch.contracts.CustomerTierChanged;
 import io.tierwatch.contracts.Figures;
 import io.tierwatch.contracts.Money;
 import io.tierwatch.contracts.Tier;
+import io.tierwatch.contracts.Timestamps;
 import io.tierwatch.contracts.TierDirection;
 import io.tierwatch.contracts.Trait;
 import io.tierwatch.scoring.domain.Explanation;
@@ -52,7 +52,7 @@ public final class OutboxEntry {
                 Long.parseLong(e.get("v")), e.get("pol"), windowDays, window,
                 Figures.of(money(e, "lr"), money(e, "lg"), money(e, "ls")), traits(e.get("traits")), e.get("trig"),
                 contributors, Explanation.reason(previous, next, windowDays, window, policy, contributors),
-                Instant.parse(e.get("occ")));
+                Timestamps.parse(e.get("occ")));
     }
 
     /**
@@ -101,7 +101,7 @@ public final class OutboxEntry {
         int impactAt = rest.lastIndexOf('|');
         int timeAt = rest.lastIndexOf('|', impactAt - 1);
         return new Contributor(head[1], head[2], rest.substring(0, timeAt),
-                Instant.parse(rest.substring(timeAt + 1, impactAt)),
+                Timestamps.parse(rest.substring(timeAt + 1, impactAt)),
                 Money.ofMinor(Long.parseLong(rest.substring(impactAt + 1))));
     }
 }
