@@ -61,12 +61,11 @@ public final class RedisLedger {
      */
     public Result apply(List<LedgerCommand> commands) {
         Result result = commit(commands);
-        long t = System.nanoTime();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             result.writeIndexes(pipeline);
             pipeline.sync();
         }
-        return result.withIndexTime(System.nanoTime() - t);
+        return result;
     }
 
     /**
@@ -78,7 +77,7 @@ public final class RedisLedger {
      */
     public Result commit(List<LedgerCommand> commands) {
         if (commands.isEmpty()) {
-            return new Result(List.of(), null, Map.of(), new Steps(0, 0, 0, 0));
+            return new Result(List.of(), null, Map.of(), new Steps(0, 0, 0));
         }
         try {
             return run(commands);
@@ -152,19 +151,13 @@ public final class RedisLedger {
         public int writeIndexes(AbstractPipeline pipeline) {
             return Indexes.write(pipeline, outcomes);
         }
-
-        Result withIndexTime(long nanos) {
-            return new Result(outcomes, failure, committedEntries,
-                    new Steps(steps.read(), steps.compute(), steps.commit(), nanos));
-        }
     }
 
     /**
      * Where a batch's time went, in nanoseconds, summed over its attempts: the read pipeline, the
-     * Java work, the commit pipeline (its round trip included), the index pipeline (0 from
-     * {@link #commit}, whose caller writes the indexes).
+     * Java work, the commit pipeline (its round trip included).
      */
-    public record Steps(long read, long compute, long commit, long index) {
+    public record Steps(long read, long compute, long commit) {
     }
 
     private Result run(List<LedgerCommand> commands) {
@@ -213,7 +206,7 @@ public final class RedisLedger {
                 failure = new ScriptFailedException(i, s.error);
             }
         }
-        return new Result(outcomes, failure, entries, new Steps(tRead, tCompute, tCommit, 0));
+        return new Result(outcomes, failure, entries, new Steps(tRead, tCompute, tCommit));
     }
 
     private Map<String, CustomerWork> read(Set<String> customers) {
