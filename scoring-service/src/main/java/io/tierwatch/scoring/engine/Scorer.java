@@ -85,11 +85,11 @@ public class Scorer {
             }
         });
         try {
-            publisher.publish(known, toRead, result::writeIndexes);
-        } catch (JedisException e) {
+            publisher.publish(known, result.wholeEntries(), toRead, result::writeIndexes);
+        } catch (JedisException | IllegalStateException e) {
+            // the cache holds the states as they are once the tier changes are published and
+            // cleared from them; the clean-up may not have run, so its states are no longer sure
             ledger.forgetCachedStates();
-            throw new ScoringUnavailableException("tier changes not published: " + e.getMessage(), e);
-        } catch (IllegalStateException e) {
             throw new ScoringUnavailableException("tier changes not published: " + e.getMessage(), e);
         }
         if (result.failure() != null) {

@@ -152,23 +152,8 @@ final class Applier {
         st.version++;
         st.tier = next.name();
         st.policy = settings.policy().version();
-        Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("v", Long.toString(st.version));
-        entry.put("prev", current == null ? "" : current.name());
-        entry.put("new", next.name());
-        entry.put("pol", st.policy);
-        entry.put("wd", Long.toString(window));
-        entry.put("wr", Long.toString(win[0]));
-        entry.put("wg", Long.toString(win[1]));
-        entry.put("ws", Long.toString(win[2]));
-        entry.put("lr", Long.toString(st.lifetime[0]));
-        entry.put("lg", Long.toString(st.lifetime[1]));
-        entry.put("ls", Long.toString(st.lifetime[2]));
-        entry.put("traits", st.traits);
-        entry.put("trig", c.eventId());
-        entry.put("occ", c.occurredAt().toString());
-        List<String> top = st.contributors.subList(0, Math.min(3, st.contributors.size()));
-        entry.put("contrib", String.join("\n", top));
+        Map<String, String> entry = PendingChanges.entry(st, st.version, current == null ? "" : current.name(),
+                Long.toString(window), c.eventId(), c.occurredAt().toString());
         w.outbox.put(Long.toString(st.version), entry);
         return current == null ? "" : current.name();
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.tierwatch.contracts.CloudEventsKafka;
 import redis.clients.jedis.AbstractPipeline;
@@ -60,13 +61,14 @@ final class CommitScript {
     void argv(CustomerWork w, List<String> argv) {
         CustomerState st = w.state;
         CustomerState.Changes changes = w.changes();
+        Map<String, Map<String, String>> whole = w.wholeEntries();
         argv.add(st.read.getOrDefault("rev", ""));
         argv.add(Integer.toString(changes.set().size() / 2));
         argv.add(Integer.toString(changes.deleted().size()));
-        argv.add(Integer.toString(w.outbox.size()));
+        argv.add(Integer.toString(whole.size()));
         argv.addAll(changes.set());
         argv.addAll(changes.deleted());
-        w.outbox.forEach((version, entry) -> {
+        whole.forEach((version, entry) -> {
             argv.add(version);
             argv.add(CloudEventsKafka.json().writeValueAsString(entry));
         });

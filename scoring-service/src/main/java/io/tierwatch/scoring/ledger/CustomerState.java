@@ -9,8 +9,8 @@ import java.util.TreeMap;
 /**
  * One customer's state hash, parsed. Field names are the stored layout (docs/scoring-service.md):
  * scalars, {@code m:<yyyy-MM>} month revenues, {@code d:<epochDay>} window buckets ("r g s o t"),
- * {@code wm:<topic>:<partition>} offset watermarks, {@code c:<eventId>} top contributors, and
- * {@code rev}, the write counter the
+ * {@code wm:<topic>:<partition>} offset watermarks, {@code c:<eventId>} top contributors,
+ * {@code o:<version>} tier changes awaiting publication, and {@code rev}, the write counter the
  * commit compares and bumps. {@link #changes} diffs against the fields as read, so only what
  * changed is written.
  */
@@ -21,6 +21,8 @@ final class CustomerState {
     static final String WATERMARK = "wm:";
     /** {@code c:<eventId>} → {@code day|kind|reference|occurredAt|impact}: a top contributor. */
     static final String CONTRIBUTOR = "c:";
+    /** {@code o:<version>} → a tier change committed and not yet acknowledged by Kafka ({@link PendingChanges}). */
+    static final String PENDING = "o:";
     /** Packed fields: {@code l} = "lr lg ls lo lt", {@code w} = "wr wg ws wo wt", {@code t} = "tier ver pol", {@code a} = "asof first last". */
     private static final String[] LIFE = {"lr", "lg", "ls", "lo", "lt"};
     private static final String[] WIN = {"wr", "wg", "ws", "wo", "wt"};
@@ -34,6 +36,8 @@ final class CustomerState {
     final TreeMap<String, Long> months = new TreeMap<>();
     final TreeMap<Long, long[]> buckets = new TreeMap<>();
     final Map<String, Long> watermarks = new HashMap<>();
+    /** Tier changes awaiting publication, kept in compact form: version → {@link PendingChanges#compact}. */
+    final TreeMap<Long, String> pending = new TreeMap<>();
     long previousWindowRevenue;
     Long asOf;
     Long first;
@@ -65,6 +69,8 @@ final class CustomerState {
                 watermarks.put(f, Long.parseLong(v));
             } else if (f.startsWith(CONTRIBUTOR)) {
                 continue; // read by contributorsOf
+            } else if (f.startsWith(PENDING)) {
+                pending.put(Long.parseLong(f.substring(PENDING.length())), v);
             } else {
                 switch (f) {
                     case "l" -> unpackInto(v, lifetime);
@@ -161,6 +167,7 @@ final class CustomerState {
         months.forEach((month, revenue) -> out.put(MONTH + month, Long.toString(revenue)));
         buckets.forEach((day, amounts) -> out.put(DAY + day, pack(amounts)));
         watermarks.forEach((field, offset) -> out.put(field, Long.toString(offset)));
+        pending.forEach((version, compact) -> out.put(PENDING + version, compact));
         for (String member : contributors) {
             int day = member.indexOf('|');
             int id = member.indexOf('|', day + 1);

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A customer's part of one batch: the state as read, the commands applied to it in memory, and
- * the outbox entries they queued, until the commit writes them. When a command fails
+ * the tier changes to publish (those the state read still held pending, and those the commands
+ * queued), until the commit writes them. When a command fails
  * (an amount overflow) the work is rebuilt from what was read without it, so nothing of a failed
  * command is ever written.
  */
@@ -16,8 +17,10 @@ final class CustomerWork {
     final String customerId;
     private final Map<String, String> read;
     private final List<LedgerCommand> applied = new ArrayList<>();
-    /** Tier changes queued: version → entry fields (written as a JSON object of strings). */
+    /** Tier changes to publish: version → entry fields (those the state read held, then those queued). */
     final Map<String, Map<String, String>> outbox = new LinkedHashMap<>();
+    /** The entries the commit writes whole into the outbox hash, not compact into the state ({@link PendingChanges#settle}). */
+    private Map<String, Map<String, String>> whole = Map.of();
     CustomerState state;
     /** Set once a command of this customer failed: its later commands wait for the redelivery. */
     boolean failed;
@@ -43,6 +46,13 @@ final class CustomerWork {
         this.customerId = customerId;
         this.read = read;
         this.state = new CustomerState(read);
+        carry();
+    }
+
+    /** The tier changes the state as read still holds pending (a crash or a failed publication left them). */
+    private void carry() {
+        state.pending.forEach((version, compact) ->
+                outbox.put(Long.toString(version), PendingChanges.derive(state, version, compact)));
     }
 
     Applier.Step apply(Applier applier, LedgerCommand command) {
@@ -68,6 +78,7 @@ final class CustomerWork {
     private void rebuild(Applier applier) {
         state = new CustomerState(read);
         outbox.clear();
+        carry();
         for (LedgerCommand command : applied) {
             applier.apply(this, command);
         }
@@ -82,17 +93,22 @@ final class CustomerWork {
         if (applied.isEmpty()) {
             return false;
         }
-        if (changes == null) {
-            changes = state.changes();
-        }
+        CustomerState.Changes changes = changes();
         return !outbox.isEmpty() || !changes.deleted().isEmpty() || changes.set().size() > 2;
     }
 
-    /** The field changes against what was read, computed once. */
+    /** The field changes against what was read, computed once, with the tier changes settled into place. */
     CustomerState.Changes changes() {
         if (changes == null) {
+            whole = PendingChanges.settle(state, outbox);
             changes = state.changes();
         }
         return changes;
+    }
+
+    /** The tier changes the commit writes whole into the outbox hash (most are compact in the state). */
+    Map<String, Map<String, String>> wholeEntries() {
+        changes();
+        return whole;
     }
 }

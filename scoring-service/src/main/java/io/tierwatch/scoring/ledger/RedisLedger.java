@@ -77,7 +77,7 @@ public final class RedisLedger {
      */
     public Result commit(List<LedgerCommand> commands) {
         if (commands.isEmpty()) {
-            return new Result(List.of(), null, Map.of(), new Steps(0, 0, 0));
+            return new Result(List.of(), null, Map.of(), Map.of(), new Steps(0, 0, 0));
         }
         try {
             return run(commands);
@@ -138,11 +138,15 @@ public final class RedisLedger {
     }
 
     /**
-     * The outcomes, the first command that failed (null if none), and the outbox entries this
-     * batch committed (customer → version → entry fields), so the publisher need not read them back.
+     * The outcomes, the first command that failed (null if none), the tier changes to publish
+     * (customer → version → entry fields: those this batch committed and those the states read
+     * still held pending), so the publisher need not read them back, and of those the versions
+     * stored whole in the customer's outbox hash (customer → versions; the others are compact
+     * in the state hash, {@link PendingChanges}).
      */
     public record Result(List<ApplyOutcome> outcomes, ScriptFailedException failure,
-            Map<String, Map<String, Map<String, String>>> committedEntries, Steps steps) {
+            Map<String, Map<String, Map<String, String>>> committedEntries, Map<String, Set<String>> wholeEntries,
+            Steps steps) {
 
         /**
          * Adds the tier and owner index writes these outcomes call for (none for most records);
@@ -164,6 +168,7 @@ public final class RedisLedger {
         Step[] steps = new Step[commands.size()];
         Map<String, Long> outboxSizes = new LinkedHashMap<>();
         Map<String, Map<String, Map<String, String>>> entries = new LinkedHashMap<>();
+        Map<String, Set<String>> whole = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>();
         for (LedgerCommand c : commands) {
             pending.add(c.customerId());
@@ -194,6 +199,9 @@ public final class RedisLedger {
             for (CustomerWork w : works.values()) {
                 if (!w.outbox.isEmpty() && !pending.contains(w.customerId)) {
                     entries.put(w.customerId, w.outbox);
+                    if (w.hasWrites() && !w.wholeEntries().isEmpty()) {
+                        whole.put(w.customerId, w.wholeEntries().keySet());
+                    }
                 }
             }
         }
@@ -206,7 +214,13 @@ public final class RedisLedger {
                 failure = new ScriptFailedException(i, s.error);
             }
         }
-        return new Result(outcomes, failure, entries, new Steps(tRead, tCompute, tCommit));
+        return new Result(outcomes, failure, entries, whole, new Steps(tRead, tCompute, tCommit));
+    }
+
+    private static Map<String, String> withoutPending(Map<String, String> stored) {
+        Map<String, String> published = new HashMap<>(stored);
+        published.keySet().removeIf(f -> f.startsWith(CustomerState.PENDING));
+        return published;
     }
 
     private Map<String, CustomerWork> read(Set<String> customers) {
@@ -295,7 +309,9 @@ public final class RedisLedger {
                 // not push those out of the cache, and what it wrote is read back if needed
                 cache.invalidate(w.customerId);
             } else if (w.existed()) {
-                cache.put(w.customerId, w.stored());
+                // as it will be once the tier changes are published (the caller forgets the cache
+                // when a publication fails): the pending entries leave the state then, rev unchanged
+                cache.put(w.customerId, w.state.pending.isEmpty() ? w.stored() : withoutPending(w.stored()));
             }
             // a customer's first event does not enter the cache: most customers buy once, and
             // caching them all pushed the repeat buyers out and made the maps live long enough to

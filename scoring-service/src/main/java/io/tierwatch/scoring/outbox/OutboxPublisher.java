@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +23,15 @@ import io.tierwatch.contracts.CustomerTierChanged;
 import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.ledger.LedgerKeys;
+import io.tierwatch.scoring.ledger.PendingChanges;
 import io.tierwatch.scoring.metrics.ScoringMetrics;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
 
 /**
- * Publishes what the customers' outboxes hold, waits for Kafka's acknowledgements, then removes
- * the entries. Runs before the consumer commits its offsets, so a crash anywhere in between
+ * Publishes the tier changes the customers' states and outbox hashes hold pending
+ * ({@link PendingChanges}), waits for Kafka's acknowledgements, then removes the entries. Runs before the consumer commits its offsets, so a crash anywhere in between
  * leaves the entries in place and the replayed records publish them again, with the same ids.
  */
 @Component
@@ -59,13 +61,15 @@ public class OutboxPublisher {
     }
 
     /**
-     * Publishes outbox entries: those given (customer → version → entry fields, just committed)
-     * and whatever the outboxes of {@code toRead} hold. Once Kafka has them, each goes to the
-     * front of its customer's history list and leaves the outbox, in one pipeline with
-     * {@code afterAck}'s writes (the tier indexes), which is sent even when nothing was published.
+     * Publishes pending tier changes: those given (customer → version → entry fields, from the
+     * commit; {@code whole}: the versions of them stored in the outbox hash, the others are
+     * compact in the state hash) and whatever the states and outboxes of {@code toRead} hold.
+     * Once Kafka has them, each goes to the front of its customer's history list and leaves the
+     * state or the outbox, in one pipeline with {@code afterAck}'s writes (the tier indexes),
+     * which is sent even when nothing was published.
      */
     public List<CustomerTierChanged> publish(Map<String, Map<String, Map<String, String>>> known,
-            Collection<String> toRead, AfterAck afterAck) {
+            Map<String, Set<String>> whole, Collection<String> toRead, AfterAck afterAck) {
         if (known.isEmpty() && toRead.isEmpty()) {
             try (AbstractPipeline pipeline = jedis.pipelined()) {
                 if (afterAck.write(pipeline) > 0) {
@@ -76,11 +80,8 @@ public class OutboxPublisher {
         }
         long t0 = System.nanoTime();
         Map<String, Map<String, Map<String, String>>> outboxes = new LinkedHashMap<>(known);
-        read(toRead).forEach((customerId, entries) -> {
-            Map<String, Map<String, String>> parsed = new LinkedHashMap<>();
-            entries.forEach((version, json) -> parsed.put(version, OutboxEntry.fields(json)));
-            outboxes.put(customerId, parsed);
-        });
+        Map<String, Set<String>> inOutboxHash = new LinkedHashMap<>(whole);
+        read(toRead, outboxes, inOutboxHash);
         List<CustomerTierChanged> events = new ArrayList<>();
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
         outboxes.forEach((customerId, entries) -> entries.entrySet().stream().sorted(BY_VERSION)
@@ -112,7 +113,15 @@ public class OutboxPublisher {
                     pipeline.lpush(history, moves.toArray(String[]::new));
                     pipeline.ltrim(history, 0, kept - 1);
                 }
-                pipeline.hdel(LedgerKeys.outbox(customerId), entries.keySet().toArray(String[]::new));
+                Set<String> hashed = inOutboxHash.getOrDefault(customerId, Set.of());
+                String[] compact = entries.keySet().stream().filter(v -> !hashed.contains(v))
+                        .map(PendingChanges::field).toArray(String[]::new);
+                if (compact.length > 0) {
+                    pipeline.hdel(LedgerKeys.state(customerId), compact);
+                }
+                if (!hashed.isEmpty()) {
+                    pipeline.hdel(LedgerKeys.outbox(customerId), hashed.toArray(String[]::new));
+                }
             });
             pipeline.sync();
         }
@@ -122,19 +131,31 @@ public class OutboxPublisher {
         return events;
     }
 
-    private Map<String, Map<String, String>> read(Collection<String> customerIds) {
-        Map<String, Response<Map<String, String>>> replies = new LinkedHashMap<>();
+    /**
+     * Reads what the states (compact entries) and outbox hashes (whole ones) of {@code customerIds}
+     * hold pending, replacing what {@code outboxes} has for them (the commit's entries are among them,
+     * unless another writer published them meanwhile: then they are published again, with the same
+     * ids), and notes the versions found in the outbox hashes.
+     */
+    private void read(Collection<String> customerIds, Map<String, Map<String, Map<String, String>>> outboxes,
+            Map<String, Set<String>> inOutboxHash) {
+        Map<String, Response<Map<String, String>>> hashed = new LinkedHashMap<>();
+        Map<String, Response<Map<String, String>>> states = new LinkedHashMap<>();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            customerIds.forEach(id -> replies.put(id, pipeline.hgetAll(LedgerKeys.outbox(id))));
+            customerIds.forEach(id -> {
+                hashed.put(id, pipeline.hgetAll(LedgerKeys.outbox(id)));
+                states.put(id, pipeline.hgetAll(LedgerKeys.state(id)));
+            });
             pipeline.sync();
         }
-        Map<String, Map<String, String>> outboxes = new LinkedHashMap<>();
-        replies.forEach((id, reply) -> {
-            if (!reply.get().isEmpty()) {
-                outboxes.put(id, reply.get());
+        customerIds.forEach(id -> {
+            Map<String, Map<String, String>> entries = new LinkedHashMap<>(PendingChanges.in(states.get(id).get()));
+            hashed.get(id).get().forEach((version, json) -> entries.put(version, OutboxEntry.fields(json)));
+            if (!entries.isEmpty()) {
+                outboxes.put(id, entries);
+                inOutboxHash.put(id, hashed.get(id).get().keySet());
             }
         });
-        return outboxes;
     }
 
     private static void await(List<CompletableFuture<SendResult<String, byte[]>>> acks) {
