@@ -85,10 +85,10 @@ public class Scorer {
             }
         });
         try {
-            publisher.publish(known, result.wholeEntries(), toRead, result::writeIndexes);
+            publisher.publish(known, result.wholeEntries(), toRead, result::writeIndexes)
+                    .forEach(event -> ledger.published(event.customerId(), event.stateVersion()));
         } catch (JedisException | IllegalStateException e) {
-            // the cache holds the states as they are once the tier changes are published and
-            // cleared from them; the clean-up may not have run, so its states are no longer sure
+            // the clean-up after the acks may or may not have run: the cached states are not sure
             ledger.forgetCachedStates();
             throw new ScoringUnavailableException("tier changes not published: " + e.getMessage(), e);
         }

@@ -152,9 +152,11 @@ final class Applier {
         st.version++;
         st.tier = next.name();
         st.policy = settings.policy().version();
-        Map<String, String> entry = PendingChanges.entry(st, st.version, current == null ? "" : current.name(),
-                Long.toString(window), c.eventId(), c.occurredAt().toString());
-        w.outbox.put(Long.toString(st.version), entry);
+        String previous = current == null ? "" : current.name();
+        String windowDays = Long.toString(window);
+        w.queue(Long.toString(st.version),
+                PendingChanges.entry(st, st.version, previous, windowDays, c.eventId(), c.occurredAt().toString()),
+                PendingChanges.compact(previous, windowDays, c.occurredAt(), c.eventId()));
         return current == null ? "" : current.name();
     }
 

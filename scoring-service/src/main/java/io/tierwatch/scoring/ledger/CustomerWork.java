@@ -1,6 +1,7 @@
 package io.tierwatch.scoring.ledger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,13 @@ final class CustomerWork {
     private final List<LedgerCommand> applied = new ArrayList<>();
     /** Tier changes to publish: version → entry fields (those the state read held, then those queued). */
     final Map<String, Map<String, String>> outbox = new LinkedHashMap<>();
+    /**
+     * Entries known to match the state as it is (version → compact form): those made by the last
+     * command that moved it, or carried from a state no command moved; see {@link PendingChanges#settle}.
+     */
+    private final Map<String, String> fresh = new HashMap<>();
+    private String queuedVersion;
+    private String queuedCompact;
     /** The entries the commit writes whole into the outbox hash, not compact into the state ({@link PendingChanges#settle}). */
     private Map<String, Map<String, String>> whole = Map.of();
     CustomerState state;
@@ -51,14 +59,36 @@ final class CustomerWork {
 
     /** The tier changes the state as read still holds pending (a crash or a failed publication left them). */
     private void carry() {
-        state.pending.forEach((version, compact) ->
-                outbox.put(Long.toString(version), PendingChanges.derive(state, version, compact)));
+        state.pending.forEach((version, compact) -> {
+            outbox.put(Long.toString(version), PendingChanges.derive(state, version, compact));
+            fresh.put(Long.toString(version), compact);
+        });
+    }
+
+    /** A tier change the command being applied made (Applier.decide: its last step). */
+    void queue(String version, Map<String, String> entry, String compact) {
+        outbox.put(version, entry);
+        queuedVersion = version;
+        queuedCompact = compact;
+    }
+
+    private Applier.Step applyOne(Applier applier, LedgerCommand command) {
+        queuedVersion = null;
+        Applier.Step step = applier.apply(this, command);
+        if (step.status() == Applier.APPLIED) {
+            // the state moved: what earlier entries reported may no longer show in it
+            fresh.clear();
+            if (queuedVersion != null) {
+                fresh.put(queuedVersion, queuedCompact);
+            }
+        }
+        return step;
     }
 
     Applier.Step apply(Applier applier, LedgerCommand command) {
         changes = null;
         try {
-            Applier.Step step = applier.apply(this, command);
+            Applier.Step step = applyOne(applier, command);
             if (step.status() == Applier.APPLIED) {
                 applied.add(command);
             } else {
@@ -78,9 +108,10 @@ final class CustomerWork {
     private void rebuild(Applier applier) {
         state = new CustomerState(read);
         outbox.clear();
+        fresh.clear();
         carry();
         for (LedgerCommand command : applied) {
-            applier.apply(this, command);
+            applyOne(applier, command);
         }
     }
 
@@ -100,7 +131,7 @@ final class CustomerWork {
     /** The field changes against what was read, computed once, with the tier changes settled into place. */
     CustomerState.Changes changes() {
         if (changes == null) {
-            whole = PendingChanges.settle(state, outbox);
+            whole = PendingChanges.settle(state, outbox, fresh);
             changes = state.changes();
         }
         return changes;

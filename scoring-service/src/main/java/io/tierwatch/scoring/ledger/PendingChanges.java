@@ -46,15 +46,18 @@ public final class PendingChanges {
 
     /** The compact form of an entry; whether it may be stored so is for {@link #derive} to say. */
     static String compact(Map<String, String> entry) {
-        String prev = entry.get("prev");
-        Instant occurred = Timestamps.parse(entry.get("occ"));
-        StringBuilder out = new StringBuilder(64).append(prev.isEmpty() ? "-" : prev).append(' ')
-                .append(entry.get("wd")).append(' ').append(occurred.getEpochSecond());
+        return compact(entry.get("prev"), entry.get("wd"), Timestamps.parse(entry.get("occ")), entry.get("trig"));
+    }
+
+    /** The compact form of a change from {@code previousTier} ("" for none), in a window of {@code windowDays}. */
+    static String compact(String previousTier, String windowDays, Instant occurred, String trigger) {
+        StringBuilder out = new StringBuilder(64).append(previousTier.isEmpty() ? "-" : previousTier).append(' ')
+                .append(windowDays).append(' ').append(occurred.getEpochSecond());
         if (occurred.getNano() != 0) {
             String nanos = Integer.toString(occurred.getNano());
             out.append('.').append("000000000", nanos.length(), 9).append(nanos);
         }
-        return out.append(' ').append(entry.get("trig")).toString();
+        return out.append(' ').append(trigger).toString();
     }
 
     /** The entry a compact form denotes, the rest taken from {@code st}. */
@@ -92,13 +95,21 @@ public final class PendingChanges {
     /**
      * Decides where each of {@code outbox}'s entries is stored by the commit of {@code st}: compact
      * in the state when {@link #derive} gives it back exactly, else whole in the outbox hash.
-     * Sets {@code st.pending}; returns the entries to write whole (version → fields).
+     * {@code fresh} (version → compact form) are entries known to match {@code st} without the
+     * check: made by the last command that moved the state (the commonest case, and the check
+     * costs a map of strings per entry). Sets {@code st.pending}; returns the entries to write whole.
      */
-    static Map<String, Map<String, String>> settle(CustomerState st, Map<String, Map<String, String>> outbox) {
+    static Map<String, Map<String, String>> settle(CustomerState st, Map<String, Map<String, String>> outbox,
+            Map<String, String> fresh) {
         Map<String, Map<String, String>> whole = new LinkedHashMap<>();
         st.pending.clear();
         outbox.forEach((version, entry) -> {
             long v = Long.parseLong(version);
+            String known = fresh.get(version);
+            if (known != null) {
+                st.pending.put(v, known);
+                return;
+            }
             String compact = compact(entry);
             if (derive(st, v, compact).equals(entry)) {
                 st.pending.put(v, compact);

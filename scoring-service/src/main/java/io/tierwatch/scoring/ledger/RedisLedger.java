@@ -115,6 +115,14 @@ public final class RedisLedger {
         cache.clear();
     }
 
+    /**
+     * Tells the state cache that the customer's pending tier change {@code version} was published
+     * and removed from its state hash ({@link PendingChanges}; the removal does not move {@code rev}).
+     */
+    public void published(String customerId, long version) {
+        cache.remove(customerId, PendingChanges.field(Long.toString(version)));
+    }
+
     /** Customers in the state cache now. */
     public int cachedCustomers() {
         return cache.size();
@@ -217,12 +225,6 @@ public final class RedisLedger {
         return new Result(outcomes, failure, entries, whole, new Steps(tRead, tCompute, tCommit));
     }
 
-    private static Map<String, String> withoutPending(Map<String, String> stored) {
-        Map<String, String> published = new HashMap<>(stored);
-        published.keySet().removeIf(f -> f.startsWith(CustomerState.PENDING));
-        return published;
-    }
-
     private Map<String, CustomerWork> read(Set<String> customers) {
         Map<String, Map<String, String>> known = new HashMap<>();
         Map<String, Response<Map<String, String>>> states = new HashMap<>();
@@ -309,9 +311,7 @@ public final class RedisLedger {
                 // not push those out of the cache, and what it wrote is read back if needed
                 cache.invalidate(w.customerId);
             } else if (w.existed()) {
-                // as it will be once the tier changes are published (the caller forgets the cache
-                // when a publication fails): the pending entries leave the state then, rev unchanged
-                cache.put(w.customerId, w.state.pending.isEmpty() ? w.stored() : withoutPending(w.stored()));
+                cache.put(w.customerId, w.stored()); // pending tier changes included, until published()
             }
             // a customer's first event does not enter the cache: most customers buy once, and
             // caching them all pushed the repeat buyers out and made the maps live long enough to

@@ -55,6 +55,20 @@ final class StateCache {
         }
     }
 
+    /** Drops {@code field} from the customer's cached state, if cached and there (a copy: held maps are never modified). */
+    void remove(String customerId, String field) {
+        if (capacity > 0) {
+            synchronized (entries) {
+                Map<String, String> state = entries.get(customerId);
+                if (state != null && state.containsKey(field)) {
+                    Map<String, String> copy = new java.util.HashMap<>(state);
+                    copy.remove(field);
+                    entries.put(customerId, copy);
+                }
+            }
+        }
+    }
+
     void invalidate(String customerId) {
         if (capacity > 0) {
             synchronized (entries) {

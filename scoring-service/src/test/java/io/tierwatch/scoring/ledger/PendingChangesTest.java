@@ -2,13 +2,22 @@ package io.tierwatch.scoring.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.tierwatch.scoring.domain.Delta;
+import io.tierwatch.scoring.domain.PolicySettings;
+import io.tierwatch.scoring.domain.TraitSettings;
+
 class PendingChangesTest {
+
+    private static final LedgerSettings SETTINGS = new LedgerSettings(90,
+            new PolicySettings(100_000, 10_000, 50, 10, 5_000, "policy-1"), new TraitSettings(30, 365, 90, 1_000_000, 20),
+            5);
 
     private static CustomerState tierD() {
         CustomerState st = new CustomerState(Map.of());
@@ -63,7 +72,7 @@ class PendingChangesTest {
         Map<String, String> second = PendingChanges.entry(st, 2, "B", "90", "e-2", "2026-11-27T10:00:00Z");
         outbox.put("2", second);
 
-        Map<String, Map<String, String>> whole = PendingChanges.settle(st, outbox);
+        Map<String, Map<String, String>> whole = PendingChanges.settle(st, outbox, Map.of());
 
         assertThat(whole).containsOnlyKeys("1");
         assertThat(st.pending).containsOnlyKeys(2L);
@@ -82,7 +91,10 @@ class PendingChangesTest {
 
         assertThat(work.outbox).containsOnlyKeys("2").containsEntry("2", entry);
 
-        work.state.traits = "NEW"; // what a master-data record changes without a tier change
+        assertThat(work.wholeEntries()).as("nothing moved the state: stays compact").isEmpty();
+
+        work.apply(new Applier(SETTINGS), LedgerCommand.event("c", "orders", 0, 0, "e-3",
+                new Delta("order", "o-3", Instant.parse("2026-11-27T11:00:00Z"), 100, 10, 0, 1, 0)));
         assertThat(work.wholeEntries()).containsOnlyKeys("2");
         assertThat(work.changes().deleted()).contains("o:2");
     }
