@@ -1,5 +1,6 @@
 package io.tierwatch.scoring.ledger;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,47 +40,62 @@ final class Indexes {
         }
     }
 
-    /** Returns how many commands it added. */
+    /** Returns how many commands it added: one per index key touched, with all of its members. */
     static int write(AbstractPipeline pipeline, List<ApplyOutcome> outcomes) {
         Map<String, Touched> touched = new LinkedHashMap<>();
         outcomes.forEach(o -> touched.computeIfAbsent(o.customerId(), id -> new Touched()).add(o));
-        int commands = 0;
-        for (Touched t : touched.values()) {
-            commands += write(pipeline, t);
-        }
-        return commands;
+        Writes writes = new Writes();
+        touched.values().forEach(t -> writes.add(t));
+        return writes.send(pipeline);
     }
 
-    private static int write(AbstractPipeline pipeline, Touched t) {
-        ApplyOutcome o = t.last;
-        if (o.tier() == null) {
-            return 0;
-        }
-        int commands = 0;
-        if (t.all) {
-            for (Tier tier : Tier.values()) {
-                if (tier == o.tier()) {
-                    pipeline.zadd(LedgerKeys.tier(tier), 0, o.customerId());
-                } else {
-                    pipeline.zrem(LedgerKeys.tier(tier), o.customerId());
+    /**
+     * A batch's index writes by key: one ZADD, ZREM or SADD per key with every member, rather than
+     * one command per customer (a command's fixed cost in Redis is paid once per key).
+     */
+    private static final class Writes {
+        private final Map<String, Map<String, Double>> zadd = new LinkedHashMap<>();
+        private final Map<String, List<String>> zrem = new LinkedHashMap<>();
+        private final Map<String, List<String>> sadd = new LinkedHashMap<>();
+
+        void add(Touched t) {
+            ApplyOutcome o = t.last;
+            if (o.tier() == null) {
+                return;
+            }
+            if (t.all) {
+                for (Tier tier : Tier.values()) {
+                    if (tier == o.tier()) {
+                        added(tier, o.customerId());
+                    } else {
+                        removed(tier, o.customerId());
+                    }
                 }
-                commands++;
+            } else if (t.tier) {
+                // only the tiers this batch moved the customer through: most batches move it once,
+                // from none (a new customer) or from one tier
+                t.left.remove(o.tier());
+                t.left.forEach(tier -> removed(tier, o.customerId()));
+                added(o.tier(), o.customerId());
             }
-        } else if (t.tier) {
-            // only the tiers this batch moved the customer through: most batches move it once, from
-            // none (a new customer) or from one tier
-            t.left.remove(o.tier());
-            for (Tier tier : t.left) {
-                pipeline.zrem(LedgerKeys.tier(tier), o.customerId());
-                commands++;
+            if ((t.all || t.owner) && o.owner() != null) {
+                sadd.computeIfAbsent(LedgerKeys.owner(o.owner()), k -> new ArrayList<>()).add(o.customerId());
             }
-            pipeline.zadd(LedgerKeys.tier(o.tier()), 0, o.customerId());
-            commands++;
         }
-        if ((t.all || t.owner) && o.owner() != null) {
-            pipeline.sadd(LedgerKeys.owner(o.owner()), o.customerId());
-            commands++;
+
+        private void added(Tier tier, String customerId) {
+            zadd.computeIfAbsent(LedgerKeys.tier(tier), k -> new LinkedHashMap<>()).put(customerId, 0.0);
         }
-        return commands;
+
+        private void removed(Tier tier, String customerId) {
+            zrem.computeIfAbsent(LedgerKeys.tier(tier), k -> new ArrayList<>()).add(customerId);
+        }
+
+        int send(AbstractPipeline pipeline) {
+            zadd.forEach(pipeline::zadd);
+            zrem.forEach((key, members) -> pipeline.zrem(key, members.toArray(String[]::new)));
+            sadd.forEach((key, members) -> pipeline.sadd(key, members.toArray(String[]::new)));
+            return zadd.size() + zrem.size() + sadd.size();
+        }
     }
 }

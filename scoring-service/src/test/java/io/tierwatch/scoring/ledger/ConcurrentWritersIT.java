@@ -19,8 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.tierwatch.scoring.domain.Delta;
-import io.tierwatch.scoring.domain.PolicySettings;
-import io.tierwatch.scoring.domain.TraitSettings;
 import io.tierwatch.testsupport.RealInfrastructure;
 import redis.clients.jedis.JedisPooled;
 
@@ -33,9 +31,7 @@ import redis.clients.jedis.JedisPooled;
 @ExtendWith(RealInfrastructure.class)
 class ConcurrentWritersIT {
 
-    private static final LedgerSettings SETTINGS = new LedgerSettings(90,
-            new PolicySettings(100_000, 10_000, 50, 10, 5_000, "policy-1"), new TraitSettings(30, 365, 90, 1_000_000, 20),
-            5);
+    private static final LedgerSettings SETTINGS = TestLedgerSettings.DEFAULTS;
 
     /** With state caches (as scoring-service runs) each writer's cached states go stale at every commit of the other. */
     @ParameterizedTest(name = "state cache of {0} customers")

@@ -10,14 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.tierwatch.scoring.domain.Delta;
-import io.tierwatch.scoring.domain.PolicySettings;
-import io.tierwatch.scoring.domain.TraitSettings;
 
 class PendingChangesTest {
 
-    private static final LedgerSettings SETTINGS = new LedgerSettings(90,
-            new PolicySettings(100_000, 10_000, 50, 10, 5_000, "policy-1"), new TraitSettings(30, 365, 90, 1_000_000, 20),
-            5);
+    private static final LedgerSettings SETTINGS = TestLedgerSettings.DEFAULTS;
 
     private static CustomerState tierD() {
         CustomerState st = new CustomerState(Map.of());

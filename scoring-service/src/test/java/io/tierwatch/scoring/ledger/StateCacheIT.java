@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.tierwatch.scoring.domain.Delta;
-import io.tierwatch.scoring.domain.PolicySettings;
-import io.tierwatch.scoring.domain.TraitSettings;
 import io.tierwatch.testsupport.RealInfrastructure;
 import redis.clients.jedis.JedisPooled;
 
@@ -25,9 +23,7 @@ import redis.clients.jedis.JedisPooled;
 @ExtendWith(RealInfrastructure.class)
 class StateCacheIT {
 
-    private static final LedgerSettings SETTINGS = new LedgerSettings(90,
-            new PolicySettings(100_000, 10_000, 50, 10, 5_000, "policy-1"), new TraitSettings(30, 365, 90, 1_000_000, 20),
-            5);
+    private static final LedgerSettings SETTINGS = TestLedgerSettings.DEFAULTS;
 
     private final JedisPooled jedis = new JedisPooled(URI.create(RealInfrastructure.redis().url()));
     private final String customer = "cache-" + System.nanoTime();
