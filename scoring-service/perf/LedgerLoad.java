@@ -63,11 +63,11 @@ public class LedgerLoad {
                 }
                 batch.add(LedgerCommand.event(id, "tierwatch.orders", 0, i, "e-" + i, d));
                 if (batch.size() == 500) {
-                    ledger.apply(batch);
+                    ledger.applyAsPublished(batch);
                     batch.clear();
                 }
             }
-            ledger.apply(batch);
+            ledger.applyAsPublished(batch);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("state cache %d customers: hits %d, misses %d; GC time %d ms%n",
                     Integer.getInteger("ledger.cache", 0), ledger.cacheHits(), ledger.cacheMisses(), gcMillis() - gcBefore);

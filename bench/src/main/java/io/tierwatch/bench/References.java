@@ -58,13 +58,14 @@ final class References {
         double naive = NaiveBaseline.run(s.redisHost(), s.redisPort(),
                 run.stream("naive-", s.customers(), s.newShare(), 0, Run.history(s.events()))::next, s.naiveEvents());
         Map<String, CommandStat> naiveStats = run.redis().commandStats();
-        run.results().add(SECTION, "naive: RedisLedger.apply of one event at a time", Format.rate(naive));
+        run.results().add(SECTION, "naive: RedisLedger.applyAsPublished of one event at a time", Format.rate(naive));
         add(run, "naive", naiveStats, s.naiveEvents());
         run.results().note("Naive baseline: the first " + Format.count(s.naiveEvents()) + " events of the same "
-                + "seeded synthetic stream, `RedisLedger.apply(List.of(command))` per event from one Java thread, so "
-                + "every event waits for its read, commit and index round trips (io.tierwatch.bench.script.NaiveBaseline).");
+                + "seeded synthetic stream, `RedisLedger.applyAsPublished(List.of(command))` per event from one Java thread, "
+                + "so every event waits for its read, commit, and index and tier-change clean-up round trips (the service "
+                + "removes a tier change from Redis once Kafka has it; no Kafka here) (io.tierwatch.bench.script.NaiveBaseline).");
 
-        Run.step("Pipelined reference: the same events, RedisLedger.apply of batches of " + BATCH + " from Java");
+        Run.step("Pipelined reference: the same events, RedisLedger.applyAsPublished of batches of " + BATCH + " from Java");
         run.redis().flushAll();
         run.redis().resetStats();
         double pipelined = PipelinedReference.run(s.redisHost(), s.redisPort(),
@@ -73,7 +74,7 @@ final class References {
         run.results().add(SECTION, "pipelined (batches of " + BATCH + ", no Kafka): the stream's own mix", Format.rate(pipelined));
         add(run, "pipelined", pipelinedStats, s.naiveEvents());
         run.results().note("Pipelined reference: the naive run's events again, into a flushed Redis, given to "
-                + "`RedisLedger.apply` in batches of " + BATCH + " (scoring-service's max.poll.records) from one Java "
+                + "`RedisLedger.applyAsPublished` in batches of " + BATCH + " (scoring-service's max.poll.records) from one Java "
                 + "thread: what the service's ledger does for the real event mix without Kafka.");
         run.redis().flushAll();
         return new Figures(ceiling.perSecond(), ceilingMicros, naive, RedisTime.perEvent(naiveStats, s.naiveEvents()),

@@ -26,7 +26,7 @@ public final class PipelinedReference {
             RedisLedger ledger = Ledger.open(jedis);
             long start = System.nanoTime();
             for (int from = 0; from < commands.size(); from += batch) {
-                Ledger.check(ledger.apply(commands.subList(from, Math.min(commands.size(), from + batch))));
+                Ledger.check(ledger.applyAsPublished(commands.subList(from, Math.min(commands.size(), from + batch))));
             }
             return count / ((System.nanoTime() - start) / 1e9);
         }

@@ -1,11 +1,14 @@
 package io.tierwatch.scoring.ledger;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.tierwatch.contracts.Timestamps;
+import redis.clients.jedis.AbstractPipeline;
 
 /**
  * Tier changes committed and not yet acknowledged by Kafka, kept in the customer's state hash as
@@ -42,6 +45,27 @@ public final class PendingChanges {
     /** The field that holds the pending tier change {@code version} in the state hash. */
     public static String field(String version) {
         return CustomerState.PENDING + version;
+    }
+
+    /**
+     * Adds the removal of published tier changes: those of {@code versions} in {@code whole} from
+     * the customer's outbox hash, the others (compact) from its state hash. Returns the commands added.
+     */
+    public static int drop(AbstractPipeline pipeline, String customerId, Collection<String> versions,
+            Set<String> whole) {
+        String[] compact = versions.stream().filter(v -> !whole.contains(v)).map(PendingChanges::field)
+                .toArray(String[]::new);
+        int commands = 0;
+        if (compact.length > 0) {
+            pipeline.hdel(LedgerKeys.state(customerId), compact);
+            commands++;
+        }
+        String[] hashed = versions.stream().filter(whole::contains).toArray(String[]::new);
+        if (hashed.length > 0) {
+            pipeline.hdel(LedgerKeys.outbox(customerId), hashed);
+            commands++;
+        }
+        return commands;
     }
 
     /** The compact form of an entry; whether it may be stored so is for {@link #derive} to say. */

@@ -69,6 +69,26 @@ public final class RedisLedger {
     }
 
     /**
+     * {@link #apply}, and the committed tier changes removed as scoring-service removes them once
+     * Kafka acknowledged their events, in the same pipeline as the index writes: a poll's Redis
+     * work, for callers that publish nothing (bench's references, perf/ledger-load.sh). Without the
+     * removal each customer's next batch would find its last change still pending and write it whole.
+     */
+    public Result applyAsPublished(List<LedgerCommand> commands) {
+        Result result = commit(commands);
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            result.writeIndexes(pipeline);
+            result.committedEntries().forEach((customerId, entries) -> {
+                PendingChanges.drop(pipeline, customerId, entries.keySet(),
+                        result.wholeEntries().getOrDefault(customerId, Set.of()));
+                entries.keySet().forEach(version -> published(customerId, Long.parseLong(version)));
+            });
+            pipeline.sync();
+        }
+        return result;
+    }
+
+    /**
      * {@link #apply} without the index writes: the caller adds them to a pipeline of its own with
      * {@link Result#writeIndexes} (scoring-service sends them with the outbox clean-up once Kafka
      * acknowledged the tier changes, one round trip less per poll). Until then the tier and owner

@@ -113,15 +113,8 @@ public class OutboxPublisher {
                     pipeline.lpush(history, moves.toArray(String[]::new));
                     pipeline.ltrim(history, 0, kept - 1);
                 }
-                Set<String> hashed = inOutboxHash.getOrDefault(customerId, Set.of());
-                String[] compact = entries.keySet().stream().filter(v -> !hashed.contains(v))
-                        .map(PendingChanges::field).toArray(String[]::new);
-                if (compact.length > 0) {
-                    pipeline.hdel(LedgerKeys.state(customerId), compact);
-                }
-                if (!hashed.isEmpty()) {
-                    pipeline.hdel(LedgerKeys.outbox(customerId), hashed.toArray(String[]::new));
-                }
+                PendingChanges.drop(pipeline, customerId, entries.keySet(),
+                        inOutboxHash.getOrDefault(customerId, Set.of()));
             });
             pipeline.sync();
         }

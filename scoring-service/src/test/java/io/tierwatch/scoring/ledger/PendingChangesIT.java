@@ -98,6 +98,21 @@ class PendingChangesIT {
         assertThat(PendingChanges.in(jedis.hgetAll(LedgerKeys.state(customer)))).isEmpty();
     }
 
+    @Test
+    void appliedAsPublishedNothingStaysPendingAndTheNextBatchWritesNothingWhole() {
+        RedisLedger ledger = new RedisLedger(jedis, SETTINGS, 100);
+        ledger.applyAsPublished(List.of(lossOrder(1_000)));
+        RedisLedger.Result toA = ledger.applyAsPublished(List.of(profitableOrder(500_000)));
+
+        assertThat(toA.committedEntries().get(customer)).containsOnlyKeys("2");
+        assertThat(toA.wholeEntries()).isEmpty();
+        assertThat(PendingChanges.in(jedis.hgetAll(LedgerKeys.state(customer)))).isEmpty();
+        assertThat(jedis.exists(LedgerKeys.outbox(customer))).isFalse();
+        RedisLedger.Result next = ledger.applyAsPublished(List.of(profitableOrder(1_000)));
+        assertThat(ledger.cacheHits()).isEqualTo(1);
+        assertThat(next.committedEntries()).doesNotContainKey(customer);
+    }
+
     private LedgerCommand lossOrder(long revenue) {
         return order(revenue, 3 * revenue);
     }
