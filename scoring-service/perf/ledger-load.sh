@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures the ledger's Redis cost on a synthetic stream, without Kafka or the service:
 #   scoring-service/perf/ledger-load.sh [events] [customers]   (defaults 200000 160000)
+#   scoring-service/perf/ledger-load.sh --commit-alternatives [customers]   (default 300000): the
+#     commit by EVALSHA against WATCH/MULTI/EXEC, Redis alone (CommitAlternatives.java)
 # Starts a private redis-server on port 17379 (REDIS_PORT), compiles the module, runs LedgerLoad.java.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -21,4 +23,9 @@ redis-server --port "$PORT" --save '' --appendonly no --daemonize yes --pidfile 
   --logfile /tmp/ledger-load-$PORT.log
 trap 'kill "$(cat /tmp/ledger-load-'"$PORT"'.pid)" 2>/dev/null || true' EXIT
 until redis-cli -p "$PORT" ping >/dev/null 2>&1; do sleep 0.1; done
-java ${LEDGER_LOAD_JAVA_OPTS:-} -cp "$CP" scoring-service/perf/LedgerLoad.java "redis://127.0.0.1:$PORT" "${1:-200000}" "${2:-160000}"
+if [ "${1:-}" = --commit-alternatives ]; then
+  java -cp "$CP" scoring-service/perf/CommitAlternatives.java "redis://127.0.0.1:$PORT" \
+    scoring-service/src/main/resources/redis/commit.lua "${2:-300000}"
+else
+  java ${LEDGER_LOAD_JAVA_OPTS:-} -cp "$CP" scoring-service/perf/LedgerLoad.java "redis://127.0.0.1:$PORT" "${1:-200000}" "${2:-160000}"
+fi
