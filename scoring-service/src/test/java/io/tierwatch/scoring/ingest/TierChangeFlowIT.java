@@ -1,7 +1,9 @@
 package io.tierwatch.scoring.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -51,6 +53,30 @@ class TierChangeFlowIT {
             assertThat(change.contributors()).first()
                     .satisfies(c -> assertThat(c.profitImpact()).isEqualTo(Money.parse("-200.00")));
             assertThat(change.reason()).contains("-160.00").contains("below zero");
+        }
+    }
+
+    @Test
+    void eachTierChangeIsPublishedOnceAcrossPolls() {
+        String customer = TestEvents.customer("once");
+        try (KafkaProbe probe = KafkaProbe.watching(Topics.CUSTOMER_TIER_CHANGES)) {
+            // one poll each (each waits for the last change), so from the second on the customer's
+            // state comes from the state cache, pending changes and their clean-up included
+            TestEvents.sendOrder(TestEvents.order(customer, Instant.now(), "90.00", "120.00")); // -> D
+            TierEvents.await(probe, customer, 1);
+            TestEvents.sendOrder(TestEvents.order(customer, Instant.now(), "5000.00", "100.00")); // -> A
+            TierEvents.await(probe, customer, 2);
+            TestEvents.sendTicket(TestEvents.ticket(customer, Instant.now(), "9000.00")); // -> D
+            TierEvents.await(probe, customer, 3);
+            TestEvents.sendOrder(TestEvents.order(customer, Instant.now(), "1.00", "0.50")); // stays D
+            TestEvents.sendOrder(TestEvents.order(customer, Instant.now(), "1.00", "0.50"));
+
+            // nothing published again while later records of the customer are applied
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> probe.records(Topics.CUSTOMER_TIER_CHANGES).stream()
+                            .filter(r -> customer.equals(r.key())).count() == 3);
+            assertThat(TierEvents.await(probe, customer, 3).stream().map(EventEnvelope::id))
+                    .containsExactly("tier:" + customer + ":1", "tier:" + customer + ":2", "tier:" + customer + ":3");
         }
     }
 
