@@ -3,8 +3,10 @@
 -- new customer). The computed fields carry rev + 1, so every write moves it. Contract in
 -- docs/scoring-service.md.
 -- KEYS: per customer, its state hash and its outbox hash (all in the group's slot).
--- ARGV: per customer: rev read, fields to set, fields to delete, outbox entries, followed by the
--- values in that order (set pairs, deleted names, outbox version/entry pairs).
+-- ARGV: per customer: rev read, fields to set, fields to delete, whole outbox entries, followed by
+-- the values in that order (set pairs, deleted names, outbox version/entry pairs). A pending tier
+-- change is usually one of the set fields (o:<version>, compact); the outbox hash gets only those
+-- the state no longer shows (ledger/PendingChanges.java).
 -- Returns per customer 0 once written, or -1 (changed since it was read: read it again).
 local results = {}
 local a = 1

@@ -49,23 +49,19 @@ public final class PendingChanges {
 
     /**
      * Adds the removal of published tier changes: those of {@code versions} in {@code whole} from
-     * the customer's outbox hash, the others (compact) from its state hash. Returns the commands added.
+     * the customer's outbox hash, the others (compact) from its state hash.
      */
-    public static int drop(AbstractPipeline pipeline, String customerId, Collection<String> versions,
+    public static void drop(AbstractPipeline pipeline, String customerId, Collection<String> versions,
             Set<String> whole) {
         String[] compact = versions.stream().filter(v -> !whole.contains(v)).map(PendingChanges::field)
                 .toArray(String[]::new);
-        int commands = 0;
         if (compact.length > 0) {
             pipeline.hdel(LedgerKeys.state(customerId), compact);
-            commands++;
         }
         String[] hashed = versions.stream().filter(whole::contains).toArray(String[]::new);
         if (hashed.length > 0) {
             pipeline.hdel(LedgerKeys.outbox(customerId), hashed);
-            commands++;
         }
-        return commands;
     }
 
     /** The compact form of an entry; whether it may be stored so is for {@link #derive} to say. */
