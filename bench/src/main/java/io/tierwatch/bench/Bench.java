@@ -66,6 +66,7 @@ public final class Bench {
                 scoringJvm.add("-XX:StartFlightRecording=filename=" + s.state().resolve("scoring-service.jfr")
                         + ",settings=profile,dumponexit=true");
             }
+            scoringJvm.addAll(extraOptions("BENCH_SCORING_OPTS"));
             tp = Throughput.measure(run, scoringJvm, started);
             String scoringGroup = lag.groupConsuming(Topics.ORDERS, Duration.ofSeconds(10));
             double replay = datasets.isEmpty() ? 0 : Replay.measure(run, scoringGroup, datasets);
@@ -73,7 +74,7 @@ public final class Bench {
             Run.step("Starting notification-service (its tier-change group starts at the end of the topic)");
             lag.skipToEnd("notification-service", List.of(Topics.CUSTOMER_TIER_CHANGES));
             ServiceProcess notification = ServiceProcess.start("notification-service", s.jar("notification-service"),
-                    s.notificationPort(), List.of("-Xms128m", "-Xmx512m"), Latency.notificationArgs(s, webhooks.url()),
+                    s.notificationPort(), notificationJvm(), Latency.notificationArgs(s, webhooks.url()),
                     s.state());
             started.add(notification);
             notification.awaitHealthy(Duration.ofMinutes(3));
@@ -99,6 +100,21 @@ public final class Bench {
         results.printTable();
         MarkdownReport.write(s.doc(), results, header);
         Run.step("Written to " + s.doc() + (results.anyMissed() ? " (some targets MISSED: see the findings)" : ""));
+    }
+
+    /**
+     * JVM options for a service from an environment variable, split on spaces: a JFR recording or
+     * a {@code -Dspring.kafka...} property to try (system properties override the service's yml).
+     */
+    private static List<String> extraOptions(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+    }
+
+    private static List<String> notificationJvm() {
+        List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx512m"));
+        jvm.addAll(extraOptions("BENCH_NOTIFICATION_OPTS"));
+        return jvm;
     }
 
     private static void processes(Results results, List<ServiceProcess> started, Settings s) {

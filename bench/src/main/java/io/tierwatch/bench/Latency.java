@@ -17,17 +17,21 @@ import io.tierwatch.contracts.Topics;
 
 /**
  * Event → tier-change and event → webhook latency, first at a fixed offered rate, then at
- * saturation (produced as fast as the producer goes, so the figure includes queueing). Each
- * phase has its own customers, all owned by the bench rep, so their drops into D reach the
- * bench's webhook receiver through notification-service.
+ * saturation (produced as fast as the producer goes, so the figure includes queueing). The
+ * fixed rate is measured twice on one population: while it onboards (every customer new, so most
+ * events of the first seconds change a tier) and then, the same stream continued, once its
+ * customers are established (tier changes at the rate the stream's own events cause them). Each
+ * phase's customers are owned by the bench rep, so their drops into D reach the bench's webhook
+ * receiver through notification-service.
  */
 final class Latency {
 
     static final String SECTION = "Latency (produce → tier-change event → webhook delivery)";
     static final String REP = "rep-bench";
 
-    record Figures(Histogram fixedTierChange, Histogram fixedWebhook, Histogram saturatedTierChange,
-            Histogram saturatedWebhook, double achievedRate) {
+    /** {@code fixed*}: the onboarding phase (a new population); {@code steady*}: the same customers, established. */
+    record Figures(Histogram fixedTierChange, Histogram fixedWebhook, Histogram steadyTierChange,
+            Histogram steadyWebhook, Histogram saturatedTierChange, Histogram saturatedWebhook, double achievedRate) {
     }
 
     private Latency() {
@@ -63,14 +67,28 @@ final class Latency {
                 settle(run, scoringGroup, probe);
             }
 
-            Run.step("Fixed rate: " + Format.rate(s.rate()) + " for " + s.latencySeconds() + " s");
+            Run.step("Fixed rate: " + Format.rate(s.rate()) + " for " + s.latencySeconds() + " s, "
+                    + Format.count(s.latencyCustomers()) + " customers seen for the first time (onboarding)");
             probe.reset();
             double seconds = load.send(fixed::next, fixedCount, s.rate(), probe);
             settle(run, scoringGroup, probe);
             Histogram fixedTier = probe.tierChange();
             Histogram fixedSent = probe.tierChangeSent();
             Histogram fixedHook = probe.webhook();
-            double achieved = fixedCount / seconds;
+            String fixedTimeline = timeline(probe);
+
+            // the same stream continued: every customer has a state and a tier, as in production
+            long steadyCount = (long) (s.rate() * s.steadySeconds());
+            Run.step("Fixed rate: " + Format.rate(s.rate()) + " for " + s.steadySeconds() + " s more, the same "
+                    + Format.count(fixed.customersSeen()) + " customers, established");
+            probe.reset();
+            double steadySeconds = load.send(fixed::next, steadyCount, s.rate(), probe);
+            settle(run, scoringGroup, probe);
+            Histogram steadyTier = probe.tierChange();
+            Histogram steadySent = probe.tierChangeSent();
+            Histogram steadyHook = probe.webhook();
+            String steadyTimeline = timeline(probe);
+            double achieved = Math.min(fixedCount / seconds, steadyCount / Math.max(steadySeconds, 1e-9));
 
             Run.step("Saturation: " + Format.count(s.saturationEvents()) + " events as fast as the producer goes");
             probe.reset();
@@ -79,11 +97,21 @@ final class Latency {
             Histogram satTier = probe.tierChange();
             Histogram satHook = probe.webhook();
 
-            run.results().add(SECTION, "offered rate achieved (fixed-rate phase)", Format.rate(achieved));
-            run.results().add(SECTION, "at " + Format.rate(s.rate()) + ": event → tier-change", Format.latency(fixedTier));
-            run.results().add(SECTION, "at " + Format.rate(s.rate()) + ": event → tier change sent by scoring (record CreateTime, ms)",
+            run.results().add(SECTION, "offered rate achieved (fixed-rate phases, the lower)", Format.rate(achieved));
+            String onboarding = "at " + Format.rate(s.rate()) + ", onboarding: ";
+            run.results().add(SECTION, onboarding + "event → tier-change", Format.latency(fixedTier));
+            run.results().add(SECTION, onboarding + "event → tier change sent by scoring (record CreateTime, ms)",
                     Format.latency(fixedSent));
-            run.results().add(SECTION, "at " + Format.rate(s.rate()) + ": event → webhook", Format.latency(fixedHook));
+            run.results().add(SECTION, onboarding + "event → webhook", Format.latency(fixedHook));
+            run.results().add(SECTION, onboarding + "tier changes / p99 by " + LatencyProbe.WINDOW_SECONDS
+                    + " s of the phase (when the event was sent)", fixedTimeline);
+            String steady = "at " + Format.rate(s.rate()) + ", established: ";
+            run.results().add(SECTION, steady + "event → tier-change", Format.latency(steadyTier));
+            run.results().add(SECTION, steady + "event → tier change sent by scoring (record CreateTime, ms)",
+                    Format.latency(steadySent));
+            run.results().add(SECTION, steady + "event → webhook", Format.latency(steadyHook));
+            run.results().add(SECTION, steady + "tier changes / p99 by " + LatencyProbe.WINDOW_SECONDS + " s of the phase",
+                    steadyTimeline);
             run.results().add(SECTION, "saturation offered rate", Format.rate(s.saturationEvents() / satSeconds));
             run.results().add(SECTION, "at saturation: event → tier-change", Format.latency(satTier));
             run.results().add(SECTION, "at saturation: event → webhook", Format.latency(satHook));
@@ -91,8 +119,22 @@ final class Latency {
                     + "a tier change is matched on `triggeringEventId`, a webhook on the `X-Tierwatch-Event-Id` header "
                     + "(the tier event id); HdrHistogram, 3 significant digits. Only events that change a tier have a "
                     + "sample; webhooks come for drops into D (and leaving A), per notification-service's rules.");
-            return new Figures(fixedTier, fixedHook, satTier, satHook, achieved);
+            return new Figures(fixedTier, fixedHook, steadyTier, steadyHook, satTier, satHook, achieved);
         }
+    }
+
+    private static String timeline(LatencyProbe probe) {
+        StringBuilder out = new StringBuilder();
+        probe.timeline().forEach((window, h) -> {
+            if (!out.isEmpty()) {
+                out.append("; ");
+            }
+            int from = window * LatencyProbe.WINDOW_SECONDS;
+            out.append(from).append('–').append(from + LatencyProbe.WINDOW_SECONDS).append(" s: ")
+                    .append(Format.count(h.getTotalCount())).append(" / ")
+                    .append(Format.millis(h.getValueAtPercentile(99)));
+        });
+        return out.toString();
     }
 
     private static void upsert(KafkaLoad load, SyntheticStream stream, int customers) {

@@ -20,6 +20,7 @@ record Settings(
         int ceilingPipeline,
         double rate,
         int latencySeconds,
+        int steadySeconds,
         int warmupSeconds,
         int latencyCustomers,
         long saturationEvents,
@@ -40,7 +41,7 @@ record Settings(
         boolean customSizes) {
 
     private static final java.util.Set<String> SIZES = java.util.Set.of("events", "customers", "naive-events",
-            "ceiling-requests", "latency-seconds", "warmup-seconds", "latency-customers", "saturation-events", "rate");
+            "ceiling-requests", "latency-seconds", "steady-seconds", "warmup-seconds", "latency-customers", "saturation-events", "rate");
 
     static Settings parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -65,6 +66,7 @@ record Settings(
                 (int) num(a, "ceiling-pipeline", 64),
                 Double.parseDouble(a.getOrDefault("rate", "5000")),
                 (int) num(a, "latency-seconds", quick ? 10 : 60),
+                (int) num(a, "steady-seconds", quick ? 10 : 60),
                 (int) num(a, "warmup-seconds", quick ? 5 : 15),
                 (int) num(a, "latency-customers", quick ? 1_500 : 5_000),
                 num(a, "saturation-events", quick ? 30_000 : 150_000),

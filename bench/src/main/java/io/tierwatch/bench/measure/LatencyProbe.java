@@ -2,6 +2,8 @@ package io.tierwatch.bench.measure;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -38,6 +40,10 @@ public final class LatencyProbe implements KafkaLoad.SendListener, AutoCloseable
     private final Histogram tierChangeSent = new Histogram(MAX_MICROS, 3);
     private final Map<String, Long> sentWallMillis = new ConcurrentHashMap<>();
     private volatile long lastTierChangeAt = System.nanoTime();
+    /** Event → tier-change latency by window of the phase the event was sent in (its index: seconds since {@link #reset()} ÷ {@link #WINDOW_SECONDS}). */
+    private final Map<Integer, Histogram> timeline = new ConcurrentHashMap<>();
+    private volatile long phaseStart = System.nanoTime();
+    public static final int WINDOW_SECONDS = 5;
     private volatile boolean assigned;
 
     public LatencyProbe(String bootstrap, WebhookReceiver webhooks) {
@@ -76,8 +82,14 @@ public final class LatencyProbe implements KafkaLoad.SendListener, AutoCloseable
                 }
                 if (sent != null) {
                     tierEventSentAt.put(change.eventId(), sent);
+                    long micros = Math.min(MAX_MICROS, (now - sent) / 1000);
                     synchronized (tierChange) {
-                        tierChange.recordValue(Math.min(MAX_MICROS, (now - sent) / 1000));
+                        tierChange.recordValue(micros);
+                    }
+                    int window = (int) Math.max(0, (sent - phaseStart) / 1_000_000_000L / WINDOW_SECONDS);
+                    Histogram h = timeline.computeIfAbsent(window, w -> new Histogram(MAX_MICROS, 3));
+                    synchronized (h) {
+                        h.recordValue(micros);
                     }
                 }
                 lastTierChangeAt = now;
@@ -103,6 +115,8 @@ public final class LatencyProbe implements KafkaLoad.SendListener, AutoCloseable
         synchronized (tierChangeSent) {
             tierChangeSent.reset();
         }
+        timeline.clear();
+        phaseStart = System.nanoTime();
         sentAt.clear();
         sentWallMillis.clear();
         tierEventSentAt.clear();
@@ -132,6 +146,21 @@ public final class LatencyProbe implements KafkaLoad.SendListener, AutoCloseable
         synchronized (tierChangeSent) {
             return tierChangeSent.copy();
         }
+    }
+
+    /**
+     * Event → tier-change latency of the events sent in each {@link #WINDOW_SECONDS}-second window
+     * of the phase, in order (the windows with no tier change left out): where in the phase the
+     * tier changes, and the slow ones, fall.
+     */
+    public SortedMap<Integer, Histogram> timeline() {
+        SortedMap<Integer, Histogram> copy = new TreeMap<>();
+        timeline.forEach((window, h) -> {
+            synchronized (h) {
+                copy.put(window, h.copy());
+            }
+        });
+        return copy;
     }
 
     public Histogram webhook() {
