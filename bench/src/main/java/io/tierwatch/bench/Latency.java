@@ -29,9 +29,9 @@ final class Latency {
     static final String SECTION = "Latency (produce → tier-change event → webhook delivery)";
     static final String REP = "rep-bench";
 
-    /** {@code fixed*}: the onboarding phase (a new population); {@code steady*}: the same customers, established. */
-    record Figures(Histogram fixedTierChange, Histogram fixedWebhook, Histogram steadyTierChange,
-            Histogram steadyWebhook, Histogram saturatedTierChange, Histogram saturatedWebhook, double achievedRate) {
+    /** The fixed rate while a new population onboards, then with the same customers established; saturation. */
+    record Figures(Histogram onboardingTierChange, Histogram onboardingWebhook, Histogram establishedTierChange,
+            Histogram establishedWebhook, Histogram saturatedTierChange, Histogram saturatedWebhook, double achievedRate) {
     }
 
     private Latency() {
@@ -67,28 +67,13 @@ final class Latency {
                 settle(run, scoringGroup, probe);
             }
 
-            Run.step("Fixed rate: " + Format.rate(s.rate()) + " for " + s.latencySeconds() + " s, "
-                    + Format.count(s.latencyCustomers()) + " customers seen for the first time (onboarding)");
-            probe.reset();
-            double seconds = load.send(fixed::next, fixedCount, s.rate(), probe);
-            settle(run, scoringGroup, probe);
-            Histogram fixedTier = probe.tierChange();
-            Histogram fixedSent = probe.tierChangeSent();
-            Histogram fixedHook = probe.webhook();
-            String fixedTimeline = timeline(probe);
-
+            Phase onboarding = fixedRate(run, scoringGroup, probe, load, fixed, fixedCount, "Fixed rate: "
+                    + Format.rate(s.rate()) + " for " + s.latencySeconds() + " s, " + Format.count(s.latencyCustomers())
+                    + " customers seen for the first time (onboarding)");
             // the same stream continued: every customer has a state and a tier, as in production
-            long steadyCount = (long) (s.rate() * s.steadySeconds());
-            Run.step("Fixed rate: " + Format.rate(s.rate()) + " for " + s.steadySeconds() + " s more, the same "
-                    + Format.count(fixed.customersSeen()) + " customers, established");
-            probe.reset();
-            double steadySeconds = load.send(fixed::next, steadyCount, s.rate(), probe);
-            settle(run, scoringGroup, probe);
-            Histogram steadyTier = probe.tierChange();
-            Histogram steadySent = probe.tierChangeSent();
-            Histogram steadyHook = probe.webhook();
-            String steadyTimeline = timeline(probe);
-            double achieved = Math.min(fixedCount / seconds, steadyCount / Math.max(steadySeconds, 1e-9));
+            Phase established = fixedRate(run, scoringGroup, probe, load, fixed, (long) (s.rate() * s.steadySeconds()),
+                    "Fixed rate: " + Format.rate(s.rate()) + " for " + s.steadySeconds() + " s more, the same "
+                            + Format.count(fixed.customersSeen()) + " customers, established");
 
             Run.step("Saturation: " + Format.count(s.saturationEvents()) + " events as fast as the producer goes");
             probe.reset();
@@ -97,21 +82,10 @@ final class Latency {
             Histogram satTier = probe.tierChange();
             Histogram satHook = probe.webhook();
 
-            run.results().add(SECTION, "offered rate achieved (fixed-rate phases, the lower)", Format.rate(achieved));
-            String onboarding = "at " + Format.rate(s.rate()) + ", onboarding: ";
-            run.results().add(SECTION, onboarding + "event → tier-change", Format.latency(fixedTier));
-            run.results().add(SECTION, onboarding + "event → tier change sent by scoring (record CreateTime, ms)",
-                    Format.latency(fixedSent));
-            run.results().add(SECTION, onboarding + "event → webhook", Format.latency(fixedHook));
-            run.results().add(SECTION, onboarding + "tier changes / p99 by " + LatencyProbe.WINDOW_SECONDS
-                    + " s of the phase (when the event was sent)", fixedTimeline);
-            String steady = "at " + Format.rate(s.rate()) + ", established: ";
-            run.results().add(SECTION, steady + "event → tier-change", Format.latency(steadyTier));
-            run.results().add(SECTION, steady + "event → tier change sent by scoring (record CreateTime, ms)",
-                    Format.latency(steadySent));
-            run.results().add(SECTION, steady + "event → webhook", Format.latency(steadyHook));
-            run.results().add(SECTION, steady + "tier changes / p99 by " + LatencyProbe.WINDOW_SECONDS + " s of the phase",
-                    steadyTimeline);
+            run.results().add(SECTION, "offered rate achieved (fixed-rate phases, the lower)",
+                    Format.rate(Math.min(onboarding.rate(), established.rate())));
+            onboarding.report(run, "at " + Format.rate(s.rate()) + ", onboarding: ");
+            established.report(run, "at " + Format.rate(s.rate()) + ", established: ");
             run.results().add(SECTION, "saturation offered rate", Format.rate(s.saturationEvents() / satSeconds));
             run.results().add(SECTION, "at saturation: event → tier-change", Format.latency(satTier));
             run.results().add(SECTION, "at saturation: event → webhook", Format.latency(satHook));
@@ -119,8 +93,31 @@ final class Latency {
                     + "a tier change is matched on `triggeringEventId`, a webhook on the `X-Tierwatch-Event-Id` header "
                     + "(the tier event id); HdrHistogram, 3 significant digits. Only events that change a tier have a "
                     + "sample; webhooks come for drops into D (and leaving A), per notification-service's rules.");
-            return new Figures(fixedTier, fixedHook, steadyTier, steadyHook, satTier, satHook, achieved);
+            return new Figures(onboarding.tierChange(), onboarding.webhook(), established.tierChange(), established.webhook(),
+                    satTier, satHook, Math.min(onboarding.rate(), established.rate()));
         }
+    }
+
+    /** One measured fixed-rate phase: its histograms, its timeline and the rate it achieved. */
+    private record Phase(Histogram tierChange, Histogram sent, Histogram webhook, String timeline, double rate) {
+
+        void report(Run run, String prefix) {
+            run.results().add(SECTION, prefix + "event → tier-change", Format.latency(tierChange));
+            run.results().add(SECTION, prefix + "event → tier change sent by scoring (record CreateTime, ms)",
+                    Format.latency(sent));
+            run.results().add(SECTION, prefix + "event → webhook", Format.latency(webhook));
+            run.results().add(SECTION, prefix + "tier changes / p99 by " + LatencyProbe.WINDOW_SECONDS
+                    + " s of the phase (when the event was sent)", timeline);
+        }
+    }
+
+    private static Phase fixedRate(Run run, String scoringGroup, LatencyProbe probe, KafkaLoad load,
+            SyntheticStream stream, long count, String step) {
+        Run.step(step);
+        probe.reset();
+        double seconds = load.send(stream::next, count, run.settings().rate(), probe);
+        settle(run, scoringGroup, probe);
+        return new Phase(probe.tierChange(), probe.tierChangeSent(), probe.webhook(), timeline(probe), count / seconds);
     }
 
     private static String timeline(LatencyProbe probe) {

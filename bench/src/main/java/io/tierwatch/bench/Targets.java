@@ -34,9 +34,9 @@ final class Targets {
         r.target(SECTION, "sustained scoring ÷ naive baseline", Format.ratio(tp.perSecond() / refs.naive()), "≥ 5×",
                 tp.perSecond() / refs.naive() >= 5);
         latency(r, "p99 event → tier-change at " + Format.rate(run.settings().rate()) + ", onboarding "
-                + Format.count(run.settings().latencyCustomers()) + " new customers", lat.fixedTierChange());
+                + Format.count(run.settings().latencyCustomers()) + " new customers", lat.onboardingTierChange());
         latency(r, "p99 event → tier-change at " + Format.rate(run.settings().rate()) + ", the same customers established",
-                lat.steadyTierChange());
+                lat.establishedTierChange());
         r.target(SECTION, "Redis bytes per customer", Format.bytes(tp.bytesPerCustomer()), "≤ 1,024 B",
                 tp.bytesPerCustomer() <= 1024);
         r.add(SECTION, "sustained scoring ÷ ceiling (redis-benchmark)", Format.ratio(tp.perSecond() / refs.ceiling()));
@@ -54,13 +54,13 @@ final class Targets {
             r.finding(String.format(Locale.ROOT, "The fixed-rate phase offered only %s: the load generator shares the "
                     + "cores with the stack.", Format.rate(lat.achievedRate())));
         }
-        if (lat.fixedWebhook().getTotalCount() > 0 && lat.fixedTierChange().getTotalCount() > 0) {
+        if (lat.onboardingWebhook().getTotalCount() > 0 && lat.onboardingTierChange().getTotalCount() > 0) {
             r.finding(String.format(Locale.ROOT, "At %s, a webhook arrived %s after its tier-change event at the "
                     + "median (p50 %s against %s): that is the time notification-service takes from the tier-change "
                     + "topic to the HTTP delivery.", Format.rate(run.settings().rate()),
-                    Format.millis(lat.fixedWebhook().getValueAtPercentile(50) - lat.fixedTierChange().getValueAtPercentile(50)),
-                    Format.millis(lat.fixedWebhook().getValueAtPercentile(50)),
-                    Format.millis(lat.fixedTierChange().getValueAtPercentile(50))));
+                    Format.millis(lat.onboardingWebhook().getValueAtPercentile(50) - lat.onboardingTierChange().getValueAtPercentile(50)),
+                    Format.millis(lat.onboardingWebhook().getValueAtPercentile(50)),
+                    Format.millis(lat.onboardingTierChange().getValueAtPercentile(50))));
         }
         r.finding(String.format(Locale.ROOT, "During the drain the machine used %.2f of %d cores: scoring-service %.2f, "
                 + "Kafka broker %.2f, redis-server %.2f (the rest: this harness, other processes).",
