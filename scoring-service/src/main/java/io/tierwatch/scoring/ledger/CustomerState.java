@@ -56,21 +56,21 @@ final class CustomerState {
 
     CustomerState(Map<String, String> fields) {
         this.read = fields;
-        this.contributors = contributorsOf(fields);
+        List<String> members = new ArrayList<>(5);
         long revision = 0;
         for (Map.Entry<String, String> e : fields.entrySet()) {
             String f = e.getKey();
             String v = e.getValue();
             if (f.startsWith(DAY)) {
-                buckets.put(Long.parseLong(f.substring(DAY.length())), unpack(v));
+                buckets.put(Long.parseLong(f, DAY.length(), f.length(), 10), unpack(v));
             } else if (f.startsWith(MONTH)) {
                 months.put(f.substring(MONTH.length()), Long.parseLong(v));
             } else if (f.startsWith(WATERMARK)) {
                 watermarks.put(f, Long.parseLong(v));
             } else if (f.startsWith(CONTRIBUTOR)) {
-                continue; // read by contributorsOf
+                members.add(member(f, v));
             } else if (f.startsWith(PENDING)) {
-                pending.put(Long.parseLong(f.substring(PENDING.length())), v);
+                pending.put(Long.parseLong(f, PENDING.length(), f.length(), 10), v);
             } else {
                 switch (f) {
                     case "l" -> unpackInto(v, lifetime);
@@ -101,6 +101,8 @@ final class CustomerState {
             }
         }
         this.rev = revision;
+        members.sort(RANKING);
+        this.contributors = members;
     }
 
     private static Long day(String value) {
@@ -164,9 +166,22 @@ final class CustomerState {
         if (!traits.isEmpty()) {
             out.put("traits", traits);
         }
-        months.forEach((month, revenue) -> out.put(MONTH + month, Long.toString(revenue)));
-        buckets.forEach((day, amounts) -> out.put(DAY + day, pack(amounts)));
-        watermarks.forEach((field, offset) -> out.put(field, Long.toString(offset)));
+        // a value as read is kept when it still says the same (most buckets, months and watermarks
+        // of a large customer): no string built for it, and the diff below finds it by identity
+        months.forEach((month, revenue) -> {
+            String field = MONTH + month;
+            String was = read.get(field);
+            out.put(field, was != null && isLong(was, revenue) ? was : Long.toString(revenue));
+        });
+        buckets.forEach((day, amounts) -> {
+            String field = DAY + day;
+            String was = read.get(field);
+            out.put(field, was != null && packs(was, amounts) ? was : pack(amounts));
+        });
+        watermarks.forEach((field, offset) -> {
+            String was = read.get(field);
+            out.put(field, was != null && isLong(was, offset) ? was : Long.toString(offset));
+        });
         pending.forEach((version, compact) -> out.put(PENDING + version, compact));
         for (String member : contributors) {
             int day = member.indexOf('|');
@@ -217,29 +232,75 @@ final class CustomerState {
         List<String> members = new ArrayList<>(5);
         fields.forEach((field, value) -> {
             if (field.startsWith(CONTRIBUTOR)) {
-                int day = value.indexOf('|');
-                members.add(value.substring(0, day) + '|' + field.substring(CONTRIBUTOR.length()) + value.substring(day));
+                members.add(member(field, value));
             }
         });
         members.sort(RANKING);
         return members;
     }
 
+    /** {@code c:<eventId>} → {@code day|...} stored; the member is {@code day|eventId|...}. */
+    private static String member(String field, String value) {
+        int day = value.indexOf('|');
+        return value.substring(0, day) + '|' + field.substring(CONTRIBUTOR.length()) + value.substring(day);
+    }
+
     /** Like a sorted set by |impact| then member, both descending. */
     static final java.util.Comparator<String> RANKING = java.util.Comparator.comparingLong(CustomerState::impactOf)
             .thenComparing(java.util.Comparator.<String>naturalOrder()).reversed();
 
+    /** The member's |impact| (its last {@code |}-separated part), parsed in place: the ranking sorts by it. */
     static long impactOf(String member) {
-        return Math.abs(Long.parseLong(member.substring(member.lastIndexOf('|') + 1)));
+        return Math.abs(Long.parseLong(member, member.lastIndexOf('|') + 1, member.length(), 10));
     }
 
     static long[] unpack(String packed) {
-        String[] parts = packed.split(" ");
         long[] amounts = new long[5];
+        int from = 0;
         for (int k = 0; k < 5; k++) {
-            amounts[k] = Long.parseLong(parts[k]);
+            int to = k == 4 ? packed.length() : packed.indexOf(' ', from);
+            amounts[k] = Long.parseLong(packed, from, to, 10);
+            from = to + 1;
         }
         return amounts;
+    }
+
+    /** Whether {@code packed} is {@link #pack}{@code (amounts)}, without building that string. */
+    static boolean packs(String packed, long[] amounts) {
+        int from = 0;
+        for (int k = 0; k < 5; k++) {
+            int to = k == 4 ? packed.length() : packed.indexOf(' ', from);
+            if (to < 0 || !isLong(packed, from, to, amounts[k])) {
+                return false;
+            }
+            from = to + 1;
+        }
+        return true;
+    }
+
+    private static boolean isLong(String text, long value) {
+        return isLong(text, 0, text.length(), value);
+    }
+
+    /** Whether {@code text[from, to)} is {@code Long.toString(value)}: digits compared from the right, nothing parsed. */
+    private static boolean isLong(String text, int from, int to, long value) {
+        if (to <= from) {
+            return false;
+        }
+        boolean negative = value < 0;
+        if (negative != (text.charAt(from) == '-')) {
+            return false;
+        }
+        int first = negative ? from + 1 : from;
+        int i = to;
+        long rest = value;
+        do {
+            if (--i < first || text.charAt(i) != (char) ('0' + Math.abs(rest % 10))) {
+                return false;
+            }
+            rest /= 10;
+        } while (rest != 0);
+        return i == first;
     }
 
     static String pack(long[] amounts) {

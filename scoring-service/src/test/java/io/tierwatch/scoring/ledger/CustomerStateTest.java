@@ -59,4 +59,42 @@ class CustomerStateTest {
         assertThat(changes.set()).containsExactly("a", "20001 20000 20000", "rev", "5");
         assertThat(changes.deleted()).containsExactly("exp");
     }
+
+    @Test
+    void writesOnlyTheBucketMonthAndWatermarkThatMovedAndKeepsTheOthersAsRead() {
+        String untouched = "5000 3500 -200 1 0";
+        CustomerState state = new CustomerState(Map.of("l", "5100 3570 -200 2 0", "w", "5100 3570 -200 2 0",
+                "d:20400", untouched, "d:20401", "100 70 0 1 0", "m:2026-10", "5000", "m:2026-11", "100",
+                "wm:tierwatch.orders:0", "41", "wm:tierwatch.orders:1", "7", "rev", "9"));
+        state.buckets.get(20_401L)[0] += 250;
+        state.months.merge("2026-11", 250L, Long::sum);
+        state.watermarks.put("wm:tierwatch.orders:0", 42L);
+
+        CustomerState.Changes changes = state.changes();
+
+        assertThat(changes.set()).containsExactlyInAnyOrder("d:20401", "350 70 0 1 0", "m:2026-11", "350",
+                "wm:tierwatch.orders:0", "42", "rev", "10");
+        assertThat(changes.deleted()).isEmpty();
+        assertThat(changes.stored().get("d:20400")).isSameAs(state.read.get("d:20400"));
+        assertThat(changes.stored()).containsEntry("m:2026-10", "5000").containsEntry("wm:tierwatch.orders:1", "7");
+    }
+
+    @Test
+    void comparesPackedAmountsWithoutParsingThemAsText() {
+        long[][] cases = {{0, 0, 0, 0, 0}, {1, -1, 10, -10, 7}, {Long.MAX_VALUE, Long.MIN_VALUE, 100, -100, 9}};
+        for (long[] amounts : cases) {
+            String packed = CustomerState.pack(amounts);
+            assertThat(CustomerState.packs(packed, amounts)).as(packed).isTrue();
+            assertThat(CustomerState.unpack(packed)).containsExactly(amounts);
+            long[] other = amounts.clone();
+            other[4] += 1;
+            assertThat(CustomerState.packs(packed, other)).as(packed + " against a changed last amount").isFalse();
+        }
+        long[] seven = {7, 0, 0, 0, 0};
+        assertThat(CustomerState.packs("07 0 0 0 0", seven)).isFalse();
+        assertThat(CustomerState.packs("-7 0 0 0 0", seven)).isFalse();
+        assertThat(CustomerState.packs("7 0 0 0", seven)).isFalse();
+        assertThat(CustomerState.packs("7 0 0 0 0", seven)).isTrue();
+        assertThat(CustomerState.impactOf("20419|ev-1|ticket|t|9|2026-11-27T10:00:00Z|-700")).isEqualTo(700);
+    }
 }
