@@ -36,6 +36,8 @@ class KafkaConfiguration {
 
     static final String REASON_HEADER = "tierwatch-dlt-reason";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaConfiguration.class);
+    /** How often an idle input consumer retries a failed offset commit, unless spring.kafka.listener.idle-event-interval says otherwise. */
+    static final java.time.Duration IDLE_EVENT_INTERVAL = java.time.Duration.ofSeconds(5);
 
     @Bean
     DefaultErrorHandler scoringErrorHandler(KafkaTemplate<String, byte[]> template, ScoringMetrics metrics) {
@@ -82,11 +84,19 @@ class KafkaConfiguration {
      * a poll's effects are in Redis and its tier changes acknowledged before its offsets are
      * committed, and a record redelivered because a commit was lost is skipped by its watermark, so
      * the wait bought nothing but a broker round trip per poll (docs/benchmarks.md). A failed
-     * commit is logged by the container and covered by the next one.
+     * commit is covered by the next one, or, when no record follows, committed again once the
+     * consumer is idle ({@link OffsetCommits}: every {@code idle-event-interval}, 5 s by default).
      */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncOffsetCommits() {
-        return container -> container.getContainerProperties().setSyncCommits(false);
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncOffsetCommits(
+            OffsetCommits commits) {
+        return container -> {
+            container.getContainerProperties().setSyncCommits(false);
+            container.getContainerProperties().setCommitCallback(commits);
+            if (container.getContainerProperties().getIdleEventInterval() == null) {
+                container.getContainerProperties().setIdleEventInterval(IDLE_EVENT_INTERVAL.toMillis());
+            }
+        };
     }
 
     /** The output topic and the dead-letter topics, created if missing (never shrunk or altered). */

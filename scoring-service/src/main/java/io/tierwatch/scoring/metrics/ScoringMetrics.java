@@ -26,6 +26,7 @@ public class ScoringMetrics {
     private final Counter applied;
     private final Counter duplicates;
     private final Counter deadLettered;
+    private final Counter offsetCommitFailures;
     private final Timer batchApply;
     private final Timer eventLag;
     private final Map<Step, Timer> steps = new EnumMap<>(Step.class);
@@ -51,6 +52,10 @@ public class ScoringMetrics {
         this.applied = records(registry, "applied");
         this.duplicates = records(registry, "duplicate");
         this.deadLettered = records(registry, "dead_lettered");
+        this.offsetCommitFailures = Counter.builder("tierwatch.scoring.offset.commit.failures")
+                .description("Offset commits of the input consumers that failed (each is retried when the consumer is idle, "
+                        + "unless a later commit covers it)")
+                .register(registry);
         this.batchApply = Timer.builder("tierwatch.scoring.batch.apply")
                 .description("Time to apply one poll's records to Redis and publish their tier changes")
                 .register(registry);
@@ -100,6 +105,10 @@ public class ScoringMetrics {
 
     public void deadLettered() {
         deadLettered.increment();
+    }
+
+    public void offsetCommitFailed() {
+        offsetCommitFailures.increment();
     }
 
     public Timer batchApply() {
