@@ -80,7 +80,7 @@ public final class Bench {
             notification.awaitHealthy(Duration.ofMinutes(3));
             Latency.Figures lat;
             try (LatencyProbe probe = new LatencyProbe(s.bootstrap(), webhooks)) {
-                lat = Latency.measure(run, scoringGroup, probe);
+                lat = Latency.measure(run, scoringGroup, probe, started);
             }
             processes(results, started, s);
             Targets.judge(run, refs, tp, lat, replay);

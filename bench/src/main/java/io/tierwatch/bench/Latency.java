@@ -3,14 +3,19 @@ package io.tierwatch.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 
 import io.tierwatch.bench.load.KafkaLoad;
 import io.tierwatch.bench.load.SyntheticStream;
+import io.tierwatch.bench.measure.CpuTime;
 import io.tierwatch.bench.measure.LatencyProbe;
 import io.tierwatch.bench.report.Format;
+import io.tierwatch.bench.stack.ServiceProcess;
 import io.tierwatch.contracts.CustomerUpserted;
 import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.contracts.Topics;
@@ -37,8 +42,13 @@ final class Latency {
     private Latency() {
     }
 
-    static Figures measure(Run run, String scoringGroup, LatencyProbe probe) throws Exception {
+    static Figures measure(Run run, String scoringGroup, LatencyProbe probe, List<ServiceProcess> services) throws Exception {
         Settings s = run.settings();
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach(p -> pids.put(p.name(), p.pid()));
+        pids.put("Kafka", s.kafkaPid());
+        pids.put("Redis", s.redisPid());
+        pids.put("harness", ProcessHandle.current().pid());
         long fixedCount = (long) (s.rate() * s.latencySeconds());
         SyntheticStream fixed = run.stream("lat-", s.latencyCustomers(), (double) s.latencyCustomers() / fixedCount, 1,
                 n -> Instant.now());
@@ -67,11 +77,11 @@ final class Latency {
                 settle(run, scoringGroup, probe);
             }
 
-            Phase onboarding = fixedRate(run, scoringGroup, probe, load, fixed, fixedCount, "Fixed rate: "
+            Phase onboarding = fixedRate(run, scoringGroup, probe, pids, load, fixed, fixedCount, "Fixed rate: "
                     + Format.rate(s.rate()) + " for " + s.latencySeconds() + " s, " + Format.count(s.latencyCustomers())
                     + " customers seen for the first time (onboarding)");
             // the same stream continued: every customer has a state and a tier, as in production
-            Phase established = fixedRate(run, scoringGroup, probe, load, fixed, (long) (s.rate() * s.steadySeconds()),
+            Phase established = fixedRate(run, scoringGroup, probe, pids, load, fixed, (long) (s.rate() * s.steadySeconds()),
                     "Fixed rate: " + Format.rate(s.rate()) + " for " + s.steadySeconds() + " s more, the same "
                             + Format.count(fixed.customersSeen()) + " customers, established");
 
@@ -99,7 +109,7 @@ final class Latency {
     }
 
     /** One measured fixed-rate phase: its histograms, its timeline and the rate it achieved. */
-    private record Phase(Histogram tierChange, Histogram sent, Histogram webhook, String timeline, double rate) {
+    private record Phase(Histogram tierChange, Histogram sent, Histogram webhook, String timeline, double rate, String cores) {
 
         void report(Run run, String prefix) {
             run.results().add(SECTION, prefix + "event → tier-change", Format.latency(tierChange));
@@ -108,16 +118,32 @@ final class Latency {
             run.results().add(SECTION, prefix + "event → webhook", Format.latency(webhook));
             run.results().add(SECTION, prefix + "tier changes / p99 by " + LatencyProbe.WINDOW_SECONDS
                     + " s of the phase (when the event was sent)", timeline);
+            run.results().add(SECTION, prefix + "cores used while the events were sent", cores);
         }
     }
 
-    private static Phase fixedRate(Run run, String scoringGroup, LatencyProbe probe, KafkaLoad load,
-            SyntheticStream stream, long count, String step) {
+    private static Phase fixedRate(Run run, String scoringGroup, LatencyProbe probe, Map<String, Long> pids,
+            KafkaLoad load, SyntheticStream stream, long count, String step) {
         Run.step(step);
         probe.reset();
+        Map<String, Double> cpuBefore = cpu(pids);
         double seconds = load.send(stream::next, count, run.settings().rate(), probe);
+        Map<String, Double> cpuAfter = cpu(pids);
         settle(run, scoringGroup, probe);
-        return new Phase(probe.tierChange(), probe.tierChangeSent(), probe.webhook(), timeline(probe), count / seconds);
+        StringBuilder cores = new StringBuilder();
+        cpuAfter.forEach((name, after) -> cores.append(cores.isEmpty() ? "" : " / ").append(name).append(' ')
+                .append(String.format(Locale.ROOT, "%.2f", (after - cpuBefore.get(name)) / seconds)));
+        cores.append(" of ").append(Runtime.getRuntime().availableProcessors());
+        return new Phase(probe.tierChange(), probe.tierChangeSent(), probe.webhook(), timeline(probe), count / seconds,
+                cores.toString());
+    }
+
+    /** CPU seconds so far of each process, and of the whole machine (busy time summed over cores). */
+    private static Map<String, Double> cpu(Map<String, Long> pids) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> cpu.put(name, CpuTime.ofProcess(pid)));
+        cpu.put("machine", CpuTime.machineBusy());
+        return cpu;
     }
 
     private static String timeline(LatencyProbe probe) {
