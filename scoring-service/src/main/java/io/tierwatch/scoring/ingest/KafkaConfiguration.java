@@ -1,6 +1,7 @@
 package io.tierwatch.scoring.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -37,7 +38,7 @@ class KafkaConfiguration {
     static final String REASON_HEADER = "tierwatch-dlt-reason";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaConfiguration.class);
     /** How often an idle input consumer retries a failed offset commit, unless spring.kafka.listener.idle-event-interval says otherwise. */
-    static final java.time.Duration IDLE_EVENT_INTERVAL = java.time.Duration.ofSeconds(5);
+    static final Duration IDLE_EVENT_INTERVAL = Duration.ofSeconds(5);
 
     @Bean
     DefaultErrorHandler scoringErrorHandler(KafkaTemplate<String, byte[]> template, ScoringMetrics metrics) {
@@ -83,9 +84,10 @@ class KafkaConfiguration {
      * Offsets are committed without waiting for the broker's answer (Kafka's {@code commitAsync}):
      * a poll's effects are in Redis and its tier changes acknowledged before its offsets are
      * committed, and a record redelivered because a commit was lost is skipped by its watermark, so
-     * the wait bought nothing but a broker round trip per poll (docs/benchmarks.md). A failed
-     * commit is covered by the next one, or, when no record follows, committed again once the
-     * consumer is idle ({@link OffsetCommits}: every {@code idle-event-interval}, 5 s by default).
+     * the wait bought nothing but a broker round trip per poll (docs/benchmarks.md). They are
+     * committed at most every {@code ack-time} (scoring-service.yml). A failed commit is covered by
+     * the next one, or, when no record follows, by the idle consumer's check of its committed
+     * offsets ({@link OffsetCommits}: every {@code idle-event-interval}, 5 s unless set).
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncOffsetCommits(

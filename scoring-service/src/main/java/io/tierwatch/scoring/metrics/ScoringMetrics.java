@@ -53,8 +53,8 @@ public class ScoringMetrics {
         this.duplicates = records(registry, "duplicate");
         this.deadLettered = records(registry, "dead_lettered");
         this.offsetCommitFailures = Counter.builder("tierwatch.scoring.offset.commit.failures")
-                .description("Offset commits of the input consumers that failed (each is retried when the consumer is idle, "
-                        + "unless a later commit covers it)")
+                .description("Offset commits of the input consumers that failed (a later commit, or the idle consumer's check of its "
+                        + "committed offsets, covers each)")
                 .register(registry);
         this.batchApply = Timer.builder("tierwatch.scoring.batch.apply")
                 .description("Time to apply one poll's records to Redis and publish their tier changes")

@@ -26,15 +26,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import io.tierwatch.scoring.ScoringIT;
 import io.tierwatch.testsupport.RealInfrastructure;
 
 /**
- * A failed asynchronous offset commit of the last poll before a quiet spell is committed again
- * once the consumer is idle, on the real broker; a failure that arrives after a later commit
- * succeeded never moves the committed offset back.
+ * The input listeners commit asynchronously, at most every 100 ms, through {@link OffsetCommits};
+ * on the real broker, an idle consumer whose committed offset is behind its position (a failed
+ * commit of the last poll, or a timed-out one landing late) commits its position.
  */
 @ScoringIT
 class OffsetCommitsIT {
@@ -50,6 +51,8 @@ class OffsetCommitsIT {
         assertThat(listeners.getListenerContainers()).isNotEmpty();
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
             assertThat(container.getContainerProperties().isSyncCommits()).isFalse();
+            assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.TIME);
+            assertThat(container.getContainerProperties().getAckTime()).isEqualTo(100);
             assertThat(container.getContainerProperties().getCommitCallback()).isSameAs(commits);
             assertThat(container.getContainerProperties().getIdleEventInterval())
                     .isEqualTo(KafkaConfiguration.IDLE_EVENT_INTERVAL.toMillis());
@@ -57,7 +60,7 @@ class OffsetCommitsIT {
     }
 
     @Test
-    void aFailedCommitIsCommittedAgainWhenIdleAndAStaleFailureIsIgnored() throws Exception {
+    void anIdleConsumerWhoseCommittedOffsetIsBehindItsPositionCommitsThePosition() throws Exception {
         String topic = "offset-commits-it-" + UUID.randomUUID();
         String group = topic + "-group";
         TopicPartition partition = new TopicPartition(topic, 0);
@@ -79,22 +82,23 @@ class OffsetCommitsIT {
                 consumer.poll(Duration.ofMillis(200)).forEach(read::add);
                 return read.size() == 3;
             });
-
-            // the last poll's asynchronous commit times out: nothing is committed on the broker
+            // the last poll's asynchronous commit failed: nothing is committed on the broker
             commits.onComplete(Map.of(partition, new OffsetAndMetadata(3)), new TimeoutException("request timed out"));
             assertThat(committed(admin, group, partition)).isEqualTo(-1);
-            assertThat(commits.pending()).containsEntry(partition, new OffsetAndMetadata(3));
 
-            commits.retry(consumer); // what the idle event does, on the consumer's thread
+            commits.catchUp(consumer); // what the idle event does, on the consumer's thread
 
             assertThat(committed(admin, group, partition)).isEqualTo(3);
-            assertThat(commits.pending()).doesNotContainKey(partition);
 
-            // a commit of 5 succeeds, then an earlier one of 4 reports its time-out: 4 is not retried
-            commits.onComplete(Map.of(partition, new OffsetAndMetadata(5)), null);
-            commits.onComplete(Map.of(partition, new OffsetAndMetadata(4)), new TimeoutException("request timed out"));
-            assertThat(commits.pending()).doesNotContainKey(partition);
-            commits.retry(consumer);
+            // a commit that had timed out lands late and moves the committed offset back
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(1)));
+            commits.catchUp(consumer);
+            assertThat(committed(admin, group, partition)).isEqualTo(3);
+
+            // nothing behind: nothing committed (a committed offset ahead of the position stays as it is)
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(3)));
+            consumer.seek(partition, 2);
+            commits.catchUp(consumer);
             assertThat(committed(admin, group, partition)).isEqualTo(3);
         }
     }
