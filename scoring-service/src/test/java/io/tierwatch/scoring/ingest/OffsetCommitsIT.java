@@ -53,6 +53,7 @@ class OffsetCommitsIT {
             assertThat(container.getContainerProperties().isSyncCommits()).isFalse();
             assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.TIME);
             assertThat(container.getContainerProperties().getAckTime()).isEqualTo(100);
+            assertThat(container.getContainerProperties().getPollTimeout()).isEqualTo(1_000);
             assertThat(container.getContainerProperties().getCommitCallback()).isSameAs(commits);
             assertThat(container.getContainerProperties().getIdleEventInterval())
                     .isEqualTo(KafkaConfiguration.IDLE_EVENT_INTERVAL.toMillis());
