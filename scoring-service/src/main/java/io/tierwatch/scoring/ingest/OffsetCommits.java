@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 import io.tierwatch.scoring.metrics.ScoringMetrics;
@@ -59,10 +60,16 @@ public class OffsetCommits implements OffsetCommitCallback {
         }
     }
 
-    /** Published on the idle consumer's own thread, every idle-event-interval while no record arrives. */
+    /**
+     * Published on the idle consumer's own thread, every idle-event-interval while no record
+     * arrives; acted on only for the containers that commit through this callback (another
+     * container's position need not mean its records were handled).
+     */
     @EventListener
     public void onIdle(ListenerContainerIdleEvent event) {
-        catchUp(event.getConsumer());
+        if (event.getContainer(MessageListenerContainer.class).getContainerProperties().getCommitCallback() == this) {
+            catchUp(event.getConsumer());
+        }
     }
 
     /** Commits, synchronously, the position of every partition this consumer owns whose committed offset is behind it. */

@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -87,7 +88,10 @@ class OffsetCommitsIT {
             commits.onComplete(Map.of(partition, new OffsetAndMetadata(3)), new TimeoutException("request timed out"));
             assertThat(committed(admin, group, partition)).isEqualTo(-1);
 
-            commits.catchUp(consumer); // what the idle event does, on the consumer's thread
+            // the idle event of the service's input container, here with this test's consumer
+            MessageListenerContainer input = listeners.getListenerContainer("tierwatch-scoring");
+            commits.onIdle(new ListenerContainerIdleEvent(input, input, 5_000, "tierwatch-scoring", List.of(partition),
+                    consumer, false));
 
             assertThat(committed(admin, group, partition)).isEqualTo(3);
 
