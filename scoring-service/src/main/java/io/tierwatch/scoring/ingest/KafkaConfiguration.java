@@ -1,7 +1,6 @@
 package io.tierwatch.scoring.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -37,8 +36,6 @@ class KafkaConfiguration {
 
     static final String REASON_HEADER = "tierwatch-dlt-reason";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaConfiguration.class);
-    /** How often an idle input consumer retries a failed offset commit, unless spring.kafka.listener.idle-event-interval says otherwise. */
-    static final Duration IDLE_EVENT_INTERVAL = Duration.ofSeconds(5);
 
     @Bean
     DefaultErrorHandler scoringErrorHandler(KafkaTemplate<String, byte[]> template, ScoringMetrics metrics) {
@@ -87,7 +84,7 @@ class KafkaConfiguration {
      * the wait bought nothing but a broker round trip per poll (docs/benchmarks.md). They are
      * committed at most every {@code ack-time} (scoring-service.yml). A failed commit is covered by
      * the next one, or, when no record follows, by the idle consumer's check of its committed
-     * offsets ({@link OffsetCommits}: every {@code idle-event-interval}, 5 s unless set).
+     * offsets ({@link OffsetCommits}, on every {@code idle-event-interval} of scoring-service.yml).
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncOffsetCommits(
@@ -95,9 +92,6 @@ class KafkaConfiguration {
         return container -> {
             container.getContainerProperties().setSyncCommits(false);
             container.getContainerProperties().setCommitCallback(commits);
-            if (container.getContainerProperties().getIdleEventInterval() == null) {
-                container.getContainerProperties().setIdleEventInterval(IDLE_EVENT_INTERVAL.toMillis());
-            }
         };
     }
 

@@ -56,8 +56,7 @@ class OffsetCommitsIT {
             assertThat(container.getContainerProperties().getAckTime()).isEqualTo(100);
             assertThat(container.getContainerProperties().getPollTimeout()).isEqualTo(1_000);
             assertThat(container.getContainerProperties().getCommitCallback()).isSameAs(commits);
-            assertThat(container.getContainerProperties().getIdleEventInterval())
-                    .isEqualTo(KafkaConfiguration.IDLE_EVENT_INTERVAL.toMillis());
+            assertThat(container.getContainerProperties().getIdleEventInterval()).isEqualTo(5_000);
         }
     }
 
