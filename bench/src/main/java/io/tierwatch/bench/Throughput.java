@@ -3,6 +3,7 @@ package io.tierwatch.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,9 +60,11 @@ final class Throughput {
         String group = run.lag().groupConsuming(Topics.ORDERS, Duration.ofMinutes(5));
         double startup = (System.nanoTime() - startedAt) / 1e9;
         double[] cpu0 = cpu(run, scoring);
+        Map<String, Double> threads0 = CpuTime.ofThreads(scoring.pid(), SCORING_THREADS);
         Instant drainStart = Instant.now();
         Drain drain = Drain.measure(run.lag(), group, Run.INPUTS, Duration.ofMinutes(30));
         double[] cpu1 = cpu(run, scoring);
+        Map<String, Double> threads1 = CpuTime.ofThreads(scoring.pid(), SCORING_THREADS);
         Instant drainEnd = Instant.now();
         if (!drain.complete()) {
             r.note("The drain did not finish within 30 minutes; the rate covers what was committed.");
@@ -91,6 +94,8 @@ final class Throughput {
         r.add(SECTION, "events drained / seconds (from first commit)", Format.count(drain.events()) + " in "
                 + String.format("%.1f s", wall));
         r.add(SECTION, "peak rate over a 0.5 s sample", Format.rate(drain.peakPerSecond()));
+        r.add(SECTION, "rate over the backlog's second half (JIT compilation mostly done)",
+                Format.rate(drain.laterHalfPerSecond()));
         double redisCpu = cpu1[2] - cpu0[2];
         r.add(SECTION, "Redis µs per event (commandstats usec ÷ events, script's inner commands in EVALSHA)",
                 Format.micros(redisMicros));
@@ -107,6 +112,7 @@ final class Throughput {
         r.add(SECTION, "cores used during the drain: scoring / Kafka / Redis / whole machine",
                 String.format("%.2f / %.2f / %.2f / %.2f of %d", f.scoringCores(), f.kafkaCores(), f.redisCores(),
                         f.machineBusy(), Runtime.getRuntime().availableProcessors()));
+        r.add(SECTION, "scoring-service cores during the drain, by thread", byThread(threads0, threads1, wall));
         MemorySamples.record(run, stream, customers);
         r.note("Throughput: " + Format.count(s.events()) + " events (seed " + s.seed() + ", Zipf s=" + s.zipfExponent()
                 + " over " + Format.count(s.customers()) + " customers; " + Math.round(100 * s.newShare())
@@ -118,6 +124,24 @@ final class Throughput {
                 + "harness's own (INFO, CONFIG RESETSTAT), divided by the events drained. HDEL is called by the script "
                 + "and by the outbox publisher: it is counted, a small over-count. Bytes per customer: `used_memory` after minus before, divided by the customers the stream touched.");
         return f;
+    }
+
+    /** scoring-service's threads by name prefix (as Linux keeps it: 15 characters), besides JIT and GC. */
+    static final Map<String, String> SCORING_THREADS = new LinkedHashMap<>();
+
+    static {
+        SCORING_THREADS.put("tierwatch-scori", "consumers (decode, ledger, publishing)");
+        SCORING_THREADS.put("kafka-producer-", "Kafka producer I/O");
+    }
+
+    private static String byThread(Map<String, Double> before, Map<String, Double> after, double wall) {
+        if (before.isEmpty() || after.isEmpty() || wall <= 0) {
+            return "not read";
+        }
+        StringBuilder out = new StringBuilder();
+        after.forEach((group, seconds) -> out.append(out.isEmpty() ? "" : " / ").append(group).append(' ')
+                .append(String.format("%.2f", (seconds - before.getOrDefault(group, 0.0)) / wall)));
+        return out.toString();
     }
 
     private static double[] cpu(Run run, ServiceProcess scoring) {

@@ -1,8 +1,11 @@
 package io.tierwatch.bench.measure;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** CPU seconds a process has used (user + system), and the machine's busy time, from /proc. */
 public final class CpuTime {
@@ -23,6 +26,56 @@ public final class CpuTime {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU seconds of a JVM's threads so far, by what they do (from each thread's name in
+     * {@code /proc/<pid>/task}): the JIT compilers, the garbage collector, and the rest under the
+     * names {@code groups} gives (name prefix → group), in that order; unmatched threads count as
+     * "other". Empty if the process is gone.
+     */
+    public static Map<String, Double> ofThreads(long pid, Map<String, String> groups) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        groups.values().forEach(g -> out.put(g, 0.0));
+        out.put(JIT, 0.0);
+        out.put(GC, 0.0);
+        out.put(OTHER, 0.0);
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+                    out.merge(groupOf(name, groups), seconds, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    public static final String JIT = "JIT compiler";
+    public static final String GC = "GC";
+    public static final String OTHER = "other";
+
+    /** A thread's group by its name as Linux holds it (the first 15 characters of the Java name). */
+    static String groupOf(String threadName, Map<String, String> groups) {
+        if (threadName.contains("CompilerThre")) {
+            return JIT;
+        }
+        if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ")) {
+            return GC;
+        }
+        for (Map.Entry<String, String> g : groups.entrySet()) {
+            if (threadName.startsWith(g.getKey())) {
+                return g.getValue();
+            }
+        }
+        return OTHER;
     }
 
     /** Busy (non-idle, non-iowait) CPU seconds of the whole machine, summed over cores. */
