@@ -22,6 +22,7 @@ record Settings(
         int latencySeconds,
         int steadySeconds,
         int warmupSeconds,
+        int warmupMaxSeconds,
         int latencyCustomers,
         long saturationEvents,
         boolean datasets,
@@ -41,7 +42,7 @@ record Settings(
         boolean customSizes) {
 
     private static final java.util.Set<String> SIZES = java.util.Set.of("events", "customers", "naive-events",
-            "ceiling-requests", "latency-seconds", "steady-seconds", "warmup-seconds", "latency-customers", "saturation-events", "rate");
+            "ceiling-requests", "latency-seconds", "steady-seconds", "warmup-seconds", "warmup-max-seconds", "latency-customers", "saturation-events", "rate");
 
     static Settings parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -68,6 +69,7 @@ record Settings(
                 (int) num(a, "latency-seconds", quick ? 10 : 60),
                 (int) num(a, "steady-seconds", quick ? 10 : 60),
                 (int) num(a, "warmup-seconds", quick ? 5 : 15),
+                (int) num(a, "warmup-max-seconds", quick ? 15 : 60),
                 (int) num(a, "latency-customers", quick ? 1_500 : 5_000),
                 num(a, "saturation-events", quick ? 30_000 : 150_000),
                 !a.containsKey("no-datasets"),
