@@ -81,9 +81,9 @@ final class Latency {
                 int warmed = s.warmupSeconds();
                 double jit = Double.NaN;
                 while (warmed < s.warmupMaxSeconds()) {
-                    Map<String, Double> before = jit(services);
+                    Map<String, Map<Long, CpuTime.ThreadCpu>> before = threads(services);
                     double seconds = load.send(warm::next, chunk, s.rate(), null);
-                    jit = cores(before, jit(services), seconds);
+                    jit = jitCores(before, threads(services), seconds).values().stream().mapToDouble(Double::doubleValue).sum();
                     warmed += WARMUP_CHUNK_SECONDS;
                     if (jit < QUIET_JIT_CORES) {
                         break;
@@ -144,17 +144,17 @@ final class Latency {
         Run.step(step);
         probe.reset();
         Map<String, Double> cpuBefore = cpu(pids);
-        Map<String, Double> jitBefore = jit(services);
+        Map<String, Map<Long, CpuTime.ThreadCpu>> threadsBefore = threads(services);
         double seconds = load.send(stream::next, count, run.settings().rate(), probe);
         Map<String, Double> cpuAfter = cpu(pids);
-        Map<String, Double> jitAfter = jit(services);
+        Map<String, Double> jit = jitCores(threadsBefore, threads(services), seconds);
         settle(run, scoringGroup, probe);
         StringBuilder cores = new StringBuilder();
         cpuAfter.forEach((name, after) -> cores.append(cores.isEmpty() ? "" : " / ").append(name).append(' ')
                 .append(String.format(Locale.ROOT, "%.2f", (after - cpuBefore.get(name)) / seconds)));
         cores.append(" of ").append(Runtime.getRuntime().availableProcessors()).append("; of which JIT compiler threads");
-        jitAfter.forEach((name, after) -> cores.append(' ').append(name).append(' ')
-                .append(String.format(Locale.ROOT, "%.2f", (after - jitBefore.getOrDefault(name, 0.0)) / seconds)));
+        jit.forEach((name, used) -> cores.append(' ').append(name).append(' ')
+                .append(String.format(Locale.ROOT, "%.2f", used)));
         return new Phase(probe.tierChange(), probe.tierChangeSent(), probe.webhook(), timeline(probe), count / seconds,
                 cores.toString());
     }
@@ -163,20 +163,20 @@ final class Latency {
     /** The services' JIT compilers together below this over a warm-up chunk: warm enough to measure. */
     static final double QUIET_JIT_CORES = 0.05;
 
-    /** CPU seconds so far of each service's JIT compiler threads. */
-    private static Map<String, Double> jit(List<ServiceProcess> services) {
-        Map<String, Double> jit = new LinkedHashMap<>();
-        services.forEach(p -> jit.put(p.name(), CpuTime.ofThreads(p.pid(), Map.of()).getOrDefault(CpuTime.JIT, 0.0)));
-        return jit;
+    /** The threads of each service, for {@link #jitCores}. */
+    private static Map<String, Map<Long, CpuTime.ThreadCpu>> threads(List<ServiceProcess> services) {
+        Map<String, Map<Long, CpuTime.ThreadCpu>> threads = new LinkedHashMap<>();
+        services.forEach(p -> threads.put(p.name(), CpuTime.ofThreads(p.pid(), Map.of())));
+        return threads;
     }
 
-    /** The cores {@code after} minus {@code before} used over {@code seconds}, all entries summed. */
-    private static double cores(Map<String, Double> before, Map<String, Double> after, double seconds) {
-        double used = 0;
-        for (Map.Entry<String, Double> e : after.entrySet()) {
-            used += e.getValue() - before.getOrDefault(e.getKey(), 0.0);
-        }
-        return used / seconds;
+    /** Cores each service's JIT compiler threads used between two readings {@code seconds} apart. */
+    private static Map<String, Double> jitCores(Map<String, Map<Long, CpuTime.ThreadCpu>> before,
+            Map<String, Map<Long, CpuTime.ThreadCpu>> after, double seconds) {
+        Map<String, Double> cores = new LinkedHashMap<>();
+        after.forEach((service, threads) -> cores.put(service,
+                CpuTime.used(before.getOrDefault(service, Map.of()), threads, Map.of()).get(CpuTime.JIT) / seconds));
+        return cores;
     }
 
     /** CPU seconds so far of each process, and of the whole machine (busy time summed over cores). */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.tierwatch.bench.load.KafkaLoad;
@@ -60,11 +61,11 @@ final class Throughput {
         String group = run.lag().groupConsuming(Topics.ORDERS, Duration.ofMinutes(5));
         double startup = (System.nanoTime() - startedAt) / 1e9;
         double[] cpu0 = cpu(run, scoring);
-        Map<String, Double> threads0 = CpuTime.ofThreads(scoring.pid(), SCORING_THREADS);
+        Map<Long, CpuTime.ThreadCpu> threads0 = CpuTime.ofThreads(scoring.pid(), SCORING_THREADS);
         Instant drainStart = Instant.now();
         Drain drain = Drain.measure(run.lag(), group, Run.INPUTS, Duration.ofMinutes(30));
         double[] cpu1 = cpu(run, scoring);
-        Map<String, Double> threads1 = CpuTime.ofThreads(scoring.pid(), SCORING_THREADS);
+        Map<Long, CpuTime.ThreadCpu> threads1 = CpuTime.ofThreads(scoring.pid(), SCORING_THREADS);
         Instant drainEnd = Instant.now();
         if (!drain.complete()) {
             r.note("The drain did not finish within 30 minutes; the rate covers what was committed.");
@@ -112,7 +113,9 @@ final class Throughput {
         r.add(SECTION, "cores used during the drain: scoring / Kafka / Redis / whole machine",
                 String.format("%.2f / %.2f / %.2f / %.2f of %d", f.scoringCores(), f.kafkaCores(), f.redisCores(),
                         f.machineBusy(), Runtime.getRuntime().availableProcessors()));
-        r.add(SECTION, "scoring-service cores during the drain, by thread", byThread(threads0, threads1, wall));
+        r.add(SECTION, "scoring-service cores during the drain, by thread",
+                byThread(threads0.isEmpty() || threads1.isEmpty() ? Map.of()
+                        : CpuTime.used(threads0, threads1, SCORING_THREADS), cpu1[0] - cpu0[0], wall));
         MemorySamples.record(run, stream, customers);
         r.note("Throughput: " + Format.count(s.events()) + " events (seed " + s.seed() + ", Zipf s=" + s.zipfExponent()
                 + " over " + Format.count(s.customers()) + " customers; " + Math.round(100 * s.newShare())
@@ -134,14 +137,23 @@ final class Throughput {
         SCORING_THREADS.put("kafka-producer-", "Kafka producer I/O");
     }
 
-    private static String byThread(Map<String, Double> before, Map<String, Double> after, double wall) {
-        if (before.isEmpty() || after.isEmpty() || wall <= 0) {
+    /**
+     * The cores of each group of threads ({@link CpuTime#used}); the process's own total less the
+     * groups' is what threads that ended during the drain used (the JVM stops idle compiler threads).
+     */
+    static String byThread(Map<String, Double> used, double processSeconds, double wall) {
+        if (used.isEmpty() || wall <= 0) {
             return "not read";
         }
         StringBuilder out = new StringBuilder();
-        after.forEach((group, seconds) -> out.append(out.isEmpty() ? "" : " / ").append(group).append(' ')
-                .append(String.format("%.2f", (seconds - before.getOrDefault(group, 0.0)) / wall)));
-        return out.toString();
+        double groups = 0;
+        for (Map.Entry<String, Double> e : used.entrySet()) {
+            groups += e.getValue();
+            out.append(out.isEmpty() ? "" : " / ").append(e.getKey()).append(' ')
+                    .append(String.format(Locale.ROOT, "%.2f", e.getValue() / wall));
+        }
+        return out.append(" / threads that ended during the drain ")
+                .append(String.format(Locale.ROOT, "%.2f", Math.max(0, processSeconds - groups) / wall)).toString();
     }
 
     private static double[] cpu(Run run, ServiceProcess scoring) {

@@ -28,18 +28,17 @@ public final class CpuTime {
         }
     }
 
+    /** One thread's group (see {@link #groupOf}) and CPU seconds so far. */
+    public record ThreadCpu(String group, double seconds) {
+    }
+
     /**
-     * CPU seconds of a JVM's threads so far, by what they do (from each thread's name in
-     * {@code /proc/<pid>/task}): the JIT compilers, the garbage collector, and the rest under the
-     * names {@code groups} gives (name prefix → group), in that order; unmatched threads count as
-     * "other". Empty if the process is gone.
+     * CPU seconds so far of each thread of a JVM (by thread id, from {@code /proc/<pid>/task}),
+     * with the group its name puts it in: the JIT compilers, the garbage collector, the groups
+     * {@code groups} names (name prefix → group), or "other". Empty if the process is gone.
      */
-    public static Map<String, Double> ofThreads(long pid, Map<String, String> groups) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        groups.values().forEach(g -> out.put(g, 0.0));
-        out.put(JIT, 0.0);
-        out.put(GC, 0.0);
-        out.put(OTHER, 0.0);
+    public static Map<Long, ThreadCpu> ofThreads(long pid, Map<String, String> groups) {
+        Map<Long, ThreadCpu> out = new LinkedHashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks) {
                 try {
@@ -47,7 +46,7 @@ public final class CpuTime {
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
-                    out.merge(groupOf(name, groups), seconds, Double::sum);
+                    out.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(groupOf(name, groups), seconds));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended between the listing and the read
                 }
@@ -55,6 +54,26 @@ public final class CpuTime {
         } catch (IOException e) {
             return Map.of();
         }
+        return out;
+    }
+
+    /**
+     * CPU seconds each group used between two readings, counted over the threads alive at the
+     * second (a thread started since counts in full). A thread that ended in between is left out:
+     * what it used after the first reading is in the process's total only ({@link #ofProcess}).
+     * Every group of {@code groups}, the JIT, the GC and "other" are in the answer, 0 if unused.
+     */
+    public static Map<String, Double> used(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after,
+            Map<String, String> groups) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        groups.values().forEach(g -> out.put(g, 0.0));
+        out.put(JIT, 0.0);
+        out.put(GC, 0.0);
+        out.put(OTHER, 0.0);
+        after.forEach((tid, now) -> {
+            ThreadCpu then = before.get(tid);
+            out.merge(now.group(), now.seconds() - (then == null ? 0 : then.seconds()), Double::sum);
+        });
         return out;
     }
 
