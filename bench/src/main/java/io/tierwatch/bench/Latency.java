@@ -91,7 +91,9 @@ final class Latency {
                 }
                 settle(run, scoringGroup, probe);
                 run.results().add(SECTION, "warm-up (not measured): seconds at the fixed rate / JIT cores of the services in its last "
-                        + WARMUP_CHUNK_SECONDS + " s", warmed + " s / " + String.format(Locale.ROOT, "%.2f", jit));
+                        + WARMUP_CHUNK_SECONDS + " s", warmed + " s / "
+                        + (Double.isNaN(jit) ? "not measured (no time left under --warmup-max-seconds)"
+                                : String.format(Locale.ROOT, "%.2f", jit)));
             }
 
             Phase onboarding = fixedRate(run, scoringGroup, probe, pids, services, load, fixed, fixedCount, "Fixed rate: "

@@ -19,13 +19,17 @@ public final class CpuTime {
     /** CPU seconds of a process so far, -1 if it is gone. */
     public static double ofProcess(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after "pid (comm) ": state is f[0], so utime (field 14) is f[11], stime f[12]
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+            return seconds(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** User + system CPU seconds of a process's or a thread's {@code stat} line. */
+    private static double seconds(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after "pid (comm) ": state is f[0], so utime (field 14) is f[11], stime f[12]
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }
 
     /** One thread's group (see {@link #groupOf}) and CPU seconds so far. */
@@ -44,9 +48,7 @@ public final class CpuTime {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
-                    out.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(groupOf(name, groups), seconds));
+                    out.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(groupOf(name, groups), seconds(stat)));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended between the listing and the read
                 }
