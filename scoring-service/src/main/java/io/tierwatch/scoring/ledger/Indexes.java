@@ -50,13 +50,12 @@ final class Indexes {
     }
 
     /**
-     * A batch's index writes by key: one ZADD, ZREM or SADD per key with every member, rather than
-     * one command per customer (a command's fixed cost in Redis is paid once per key).
+     * A batch's index writes by key: one SADD or SREM per key with every member, rather than one
+     * command per customer (a command's fixed cost in Redis is paid once per key).
      */
     private static final class Writes {
-        private final Map<String, Map<String, Double>> zadd = new LinkedHashMap<>();
-        private final Map<String, List<String>> zrem = new LinkedHashMap<>();
         private final Map<String, List<String>> sadd = new LinkedHashMap<>();
+        private final Map<String, List<String>> srem = new LinkedHashMap<>();
 
         void add(Touched t) {
             ApplyOutcome o = t.last;
@@ -66,7 +65,7 @@ final class Indexes {
             if (t.all) {
                 for (Tier tier : Tier.values()) {
                     if (tier == o.tier()) {
-                        added(tier, o.customerId());
+                        added(LedgerKeys.tier(tier), o.customerId());
                     } else {
                         removed(tier, o.customerId());
                     }
@@ -76,26 +75,25 @@ final class Indexes {
                 // from none (a new customer) or from one tier
                 t.left.remove(o.tier());
                 t.left.forEach(tier -> removed(tier, o.customerId()));
-                added(o.tier(), o.customerId());
+                added(LedgerKeys.tier(o.tier()), o.customerId());
             }
             if ((t.all || t.owner) && o.owner() != null) {
-                sadd.computeIfAbsent(LedgerKeys.owner(o.owner()), k -> new ArrayList<>()).add(o.customerId());
+                added(LedgerKeys.owner(o.owner()), o.customerId());
             }
         }
 
-        private void added(Tier tier, String customerId) {
-            zadd.computeIfAbsent(LedgerKeys.tier(tier), k -> new LinkedHashMap<>()).put(customerId, 0.0);
+        private void added(String key, String customerId) {
+            sadd.computeIfAbsent(key, k -> new ArrayList<>()).add(customerId);
         }
 
         private void removed(Tier tier, String customerId) {
-            zrem.computeIfAbsent(LedgerKeys.tier(tier), k -> new ArrayList<>()).add(customerId);
+            srem.computeIfAbsent(LedgerKeys.tier(tier), k -> new ArrayList<>()).add(customerId);
         }
 
         int send(AbstractPipeline pipeline) {
-            zadd.forEach(pipeline::zadd);
-            zrem.forEach((key, members) -> pipeline.zrem(key, members.toArray(String[]::new)));
             sadd.forEach((key, members) -> pipeline.sadd(key, members.toArray(String[]::new)));
-            return zadd.size() + zrem.size() + sadd.size();
+            srem.forEach((key, members) -> pipeline.srem(key, members.toArray(String[]::new)));
+            return sadd.size() + srem.size();
         }
     }
 }

@@ -89,7 +89,7 @@ public class ScoringMetrics {
 
     private static double customersIn(JedisPooled jedis, Tier tier) {
         try {
-            return jedis.zcard(LedgerKeys.tier(tier));
+            return jedis.scard(LedgerKeys.tier(tier));
         } catch (RuntimeException e) {
             return Double.NaN; // Redis down: the gauge has no value rather than a wrong one
         }

@@ -13,10 +13,12 @@ import io.tierwatch.scoring.engine.Scorer;
 import io.tierwatch.scoring.ledger.LedgerCommand;
 import io.tierwatch.scoring.ledger.LedgerKeys;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Ages every scored customer's window to {@code today} and re-decides its tier, a page of the
- * tier indexes at a time. There is no index by expiry day to keep on every event: a pass reads
+ * tier sets at a time. There is no index by expiry day to keep on every event: a pass reads
  * each customer once (one HGETALL in a pipeline), and writes only those whose window or traits
  * moved, so most customers cost a read per pass and a write per day. A customer that changes
  * tier during a pass may be swept twice or wait for the next pass; a sweep is idempotent.
@@ -40,18 +42,26 @@ public class WindowSweeper {
         return sweep(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
-    /** Sweeps every scored customer to {@code today}; returns how many were read. */
+    /**
+     * Sweeps every scored customer to {@code today}; returns how many were read. Each tier set is
+     * walked with SSCAN, which returns every member that stays in the set throughout the walk: a
+     * customer the sweep (or a record) moves to another tier meanwhile may be read twice or wait
+     * for the next pass, and a sweep is idempotent.
+     */
     public int sweep(LocalDate today) {
         int swept = 0;
+        ScanParams page = new ScanParams().count(batchSize);
         for (Tier tier : Tier.values()) {
-            for (long start = 0;; start += batchSize) {
-                List<String> page = jedis.zrange(LedgerKeys.tier(tier), start, start + batchSize - 1);
-                if (page.isEmpty()) {
-                    break;
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> scan = jedis.sscan(LedgerKeys.tier(tier), cursor, page);
+                List<String> ids = scan.getResult();
+                if (!ids.isEmpty()) {
+                    scorer.score(ids.stream().map(id -> LedgerCommand.sweep(id, today, clock.instant())).toList());
+                    swept += ids.size();
                 }
-                scorer.score(page.stream().map(id -> LedgerCommand.sweep(id, today, clock.instant())).toList());
-                swept += page.size();
-            }
+                cursor = scan.getCursor();
+            } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
         }
         return swept;
     }

@@ -30,15 +30,18 @@ class CustomerController {
 
     @GetMapping("/customers")
     CustomerViews.Page customers(@RequestParam(required = false) Tier tier,
-            @RequestParam(required = false) String owner, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String owner, @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int size) {
-        if (page < 0) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must not be negative");
-        }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and " + MAX_PAGE_SIZE);
         }
-        return reader.list(tier, owner == null || owner.isBlank() ? null : owner, page, size);
+        ListCursor at;
+        try {
+            at = cursor == null || cursor.isBlank() ? null : ListCursor.parse(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return reader.list(tier, owner == null || owner.isBlank() ? null : owner, at, size);
     }
 
     @GetMapping("/portfolio")

@@ -16,6 +16,8 @@ import io.tierwatch.scoring.outbox.OutboxEntry;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /** Reads customers from Redis for the API, a pipeline per request. */
 @Component
@@ -65,43 +67,68 @@ class CustomerReader {
         return List.copyOf(byVersion.values());
     }
 
-    CustomerViews.Page list(Tier tier, String owner, int page, int size) {
+    /**
+     * A page of customers after {@code cursor} (null: from the start). With an owner, that rep's
+     * customers ordered by id (a rep owns a handful: they are filtered whole, since the owner set
+     * may hold past customers). Otherwise the tier sets one after the other, A to D, each walked
+     * with SSCAN: every customer that stays in its tier during the listing is listed once; one
+     * that moves meanwhile may be listed twice or not at all.
+     */
+    CustomerViews.Page list(Tier tier, String owner, ListCursor cursor, int size) {
         if (owner != null) {
-            // a rep owns a handful of customers: filter them whole (the owner set may hold past customers)
             List<StoredCustomer> owned = summaries(jedis.smembers(LedgerKeys.owner(owner)).stream().sorted().toList())
                     .stream().filter(c -> owner.equals(c.text("owner")) && (tier == null || tier == c.tier()))
                     .sorted(Comparator.comparing(StoredCustomer::customerId)).toList();
-            List<StoredCustomer> slice = owned.stream().skip((long) page * size).limit(size).toList();
-            return new CustomerViews.Page(slice.stream().map(CustomerViews.Summary::of).toList(), page, size,
-                    owned.size());
+            long from = cursor == null ? 0 : cursor.skip();
+            List<StoredCustomer> slice = owned.stream().skip(from).limit(size).toList();
+            String next = from + slice.size() < owned.size() ? ListCursor.of(0, "0", from + slice.size()).token() : null;
+            return new CustomerViews.Page(slice.stream().map(CustomerViews.Summary::of).toList(), size,
+                    owned.size(), next);
         }
-        // all customers: the tier indexes one after the other, A to D, each ordered by id
         List<Tier> tiers = tier == null ? List.of(Tier.values()) : List.of(tier);
         List<Response<Long>> counts = new ArrayList<>();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            tiers.forEach(t -> counts.add(pipeline.zcard(LedgerKeys.tier(t))));
+            tiers.forEach(t -> counts.add(pipeline.scard(LedgerKeys.tier(t))));
             pipeline.sync();
         }
-        long skip = (long) page * size;
-        long total = 0;
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < tiers.size(); i++) {
-            long count = counts.get(i).get();
-            total += count;
-            if (ids.size() < size && skip < count) {
-                ids.addAll(jedis.zrange(LedgerKeys.tier(tiers.get(i)), skip, skip + size - ids.size() - 1));
+        long total = counts.stream().mapToLong(Response::get).sum();
+        ListCursor at = cursor == null ? ListCursor.START : cursor;
+        int index = at.index();
+        String scan = at.scan();
+        long skip = at.skip();
+        List<String> ids = new ArrayList<>(size);
+        String next = null;
+        ScanParams params = new ScanParams().count(size);
+        while (index < tiers.size()) {
+            ScanResult<String> batch = jedis.sscan(LedgerKeys.tier(tiers.get(index)), scan, params);
+            List<String> members = batch.getResult();
+            int from = (int) Math.min(skip, members.size());
+            int take = Math.min(size - ids.size(), members.size() - from);
+            ids.addAll(members.subList(from, from + take));
+            if (from + take < members.size()) {
+                // the page is full inside this SSCAN reply: the next page asks for the same reply again
+                next = ListCursor.of(index, scan, from + take).token();
+                break;
             }
-            skip = Math.max(0, skip - count);
+            skip = 0;
+            scan = batch.getCursor();
+            if (ScanParams.SCAN_POINTER_START.equals(scan)) {
+                index++;
+            }
+            if (ids.size() == size) {
+                next = index < tiers.size() ? ListCursor.of(index, scan, 0).token() : null;
+                break;
+            }
         }
-        return new CustomerViews.Page(summaries(ids).stream().map(CustomerViews.Summary::of).toList(), page, size,
-                total);
+        return new CustomerViews.Page(summaries(ids).stream().map(CustomerViews.Summary::of).toList(), size,
+                total, next);
     }
 
     /** Every scored customer's figures and month revenues (fields {@code m:<yyyy-MM>} of the state), for the portfolio. */
     List<PortfolioCalculator.Row> portfolioRows() {
         List<String> ids = new ArrayList<>();
         for (Tier tier : Tier.values()) {
-            ids.addAll(jedis.zrange(LedgerKeys.tier(tier), 0, -1));
+            ids.addAll(jedis.smembers(LedgerKeys.tier(tier)));
         }
         Map<String, Response<Map<String, String>>> states = new LinkedHashMap<>();
         try (AbstractPipeline pipeline = jedis.pipelined()) {

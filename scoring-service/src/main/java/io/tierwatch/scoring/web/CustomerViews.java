@@ -52,6 +52,7 @@ final class CustomerViews {
         }
     }
 
-    record Page(List<Summary> items, int page, int size, long total) {
+    /** {@code next}: the cursor of the following page, null after the last. */
+    record Page(List<Summary> items, int size, long total, String next) {
     }
 }

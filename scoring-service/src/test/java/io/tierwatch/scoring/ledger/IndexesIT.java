@@ -75,7 +75,7 @@ class IndexesIT {
     /** The tier sets that hold the customer: exactly one, or none. */
     private Tier tierOf(String customer) {
         List<Tier> in = java.util.Arrays.stream(Tier.values())
-                .filter(t -> jedis.zscore(LedgerKeys.tier(t), customer) != null).toList();
+                .filter(t -> jedis.sismember(LedgerKeys.tier(t), customer)).toList();
         assertThat(in).hasSizeLessThanOrEqualTo(1);
         return in.isEmpty() ? null : in.get(0);
     }
