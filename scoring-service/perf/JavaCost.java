@@ -56,7 +56,6 @@ public class JavaCost {
                         r.key(), r.value(), r.headers(), Optional.empty()));
             }
             Map<String, Map<String, String>> redis = new HashMap<>();
-            PublishedPositions positions = new PublishedPositions();
             Applier applier = new Applier(Ledger.SETTINGS);
             CommitScript script = new CommitScript();
             CommandObjects jedis = new CommandObjects();
@@ -75,9 +74,8 @@ public class JavaCost {
                 }
                 long t1 = System.nanoTime();
                 Map<String, CustomerWork> works = new LinkedHashMap<>();
-                positions.started(commands);
                 for (LedgerCommand c : commands) {
-                    works.computeIfAbsent(c.customerId(), id -> new CustomerWork(id, redis.getOrDefault(id, Map.of()), positions))
+                    works.computeIfAbsent(c.customerId(), id -> new CustomerWork(id, redis.getOrDefault(id, Map.of())))
                             .apply(applier, c);
                 }
                 List<CustomerWork> writes = new ArrayList<>();
@@ -106,8 +104,9 @@ public class JavaCost {
                 }
                 long t4 = System.nanoTime();
                 for (CustomerWork w : works.values()) {
-                    // published tier changes stay in the state until the customer's next commit
-                    redis.put(w.customerId, w.stored());
+                    Map<String, String> stored = new HashMap<>(w.stored());
+                    stored.keySet().removeIf(field -> field.startsWith(CustomerState.PENDING));
+                    redis.put(w.customerId, stored);
                 }
                 decodeNanos += t1 - t0;
                 ledgerNanos += t2 - t1;

@@ -85,19 +85,13 @@ public class Scorer {
             }
         });
         try {
-            // the entries read back left the states after the acks: so must they the cached states
-            publisher.publish(known, result.wholeEntries(), toRead, result::writeIndexes).stream()
-                    .filter(event -> toRead.contains(event.customerId()))
+            publisher.publish(known, result.wholeEntries(), toRead, result::writeIndexes)
                     .forEach(event -> ledger.published(event.customerId(), event.stateVersion()));
-        } catch (RuntimeException e) {
-            // the clean-up after the acks may or may not have run: the cached states are not sure.
-            // Whatever the cause, the poll is retried until its tier changes are out, never
-            // dead-lettered: a record skipped now would leave its committed change unpublished
+        } catch (JedisException | IllegalStateException e) {
+            // the clean-up after the acks may or may not have run: the cached states are not sure
             ledger.forgetCachedStates();
             throw new ScoringUnavailableException("tier changes not published: " + e.getMessage(), e);
         }
-        // up to the failed command, if one failed: its records from there on come again
-        ledger.published(result.failure() == null ? commands : commands.subList(0, result.failure().index()));
         if (result.failure() != null) {
             // the commands before it are committed and their tier changes published; it is retried, then dead-lettered
             throw result.failure();

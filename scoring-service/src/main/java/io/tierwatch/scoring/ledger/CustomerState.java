@@ -10,9 +10,8 @@ import java.util.TreeMap;
  * One customer's state hash, parsed. Field names are the stored layout (docs/scoring-service.md):
  * scalars, {@code m:<yyyy-MM>} month revenues, {@code d:<epochDay>} window buckets ("r g s o t"),
  * {@code wm:<topic>:<partition>} offset watermarks, {@code c:<eventId>} top contributors,
- * {@code o:<version>} tier changes committed by the last commit, {@code pb} that commit's stamp
- * (one of its records, {@link PublishedPositions}: once a later batch is past it, those changes are
- * known to be on Kafka), and {@code rev}, the write counter the commit compares and bumps. {@link #changes} diffs against the fields as read, so only what
+ * {@code o:<version>} tier changes awaiting publication, and {@code rev}, the write counter the
+ * commit compares and bumps. {@link #changes} diffs against the fields as read, so only what
  * changed is written.
  */
 final class CustomerState {
@@ -39,8 +38,6 @@ final class CustomerState {
     final Map<String, Long> watermarks = new HashMap<>();
     /** Tier changes awaiting publication, kept in compact form: version → {@link PendingChanges#compact}. */
     final TreeMap<Long, String> pending = new TreeMap<>();
-    /** The record that stamped {@link #pending} ({@link PublishedPositions#stamp}); null for none (a sweep). */
-    String stamp;
     long previousWindowRevenue;
     Long asOf;
     Long first;
@@ -97,7 +94,6 @@ final class CustomerState {
                     case "strat" -> strategic = "1".equals(v);
                     case "traits" -> traits = v;
                     case "rev" -> revision = Long.parseLong(v);
-                    case "pb" -> stamp = v;
                     default -> {
                         // a field of no current meaning: dropped by the next commit
                     }
@@ -187,9 +183,6 @@ final class CustomerState {
             out.put(field, was != null && isLong(was, offset) ? was : Long.toString(offset));
         });
         pending.forEach((version, compact) -> out.put(PENDING + version, compact));
-        if (!pending.isEmpty() && stamp != null) {
-            out.put("pb", stamp);
-        }
         for (String member : contributors) {
             int day = member.indexOf('|');
             int id = member.indexOf('|', day + 1);

@@ -25,9 +25,6 @@ final class CustomerWork {
      * command that moved it, or carried from a state no command moved; see {@link PendingChanges#settle}.
      */
     private final Map<String, String> fresh = new HashMap<>();
-    private final PublishedPositions positions;
-    /** The stamp of the last command applied from a record ({@link PublishedPositions#stamp}); null for none. */
-    private String stamp;
     private String queuedVersion;
     private String queuedCompact;
     /** The entries the commit writes whole into the outbox hash, not compact into the state ({@link PendingChanges#settle}). */
@@ -53,23 +50,15 @@ final class CustomerWork {
         return hasWrites() ? changes().stored() : read;
     }
 
-    CustomerWork(String customerId, Map<String, String> read, PublishedPositions positions) {
+    CustomerWork(String customerId, Map<String, String> read) {
         this.customerId = customerId;
         this.read = read;
-        this.positions = positions;
         this.state = new CustomerState(read);
         carry();
     }
 
-    /**
-     * The tier changes the state as read holds: those known to be on Kafka ({@link PublishedPositions})
-     * are left behind (the commit deletes them), the others (a crash or a failed publication left
-     * them, or this instance cannot tell) are published again by this batch, with the same ids.
-     */
+    /** The tier changes the state as read still holds pending (a crash or a failed publication left them). */
     private void carry() {
-        if (positions.published(state.stamp)) {
-            return;
-        }
         state.pending.forEach((version, compact) -> {
             outbox.put(Long.toString(version), PendingChanges.derive(state, version, compact));
             fresh.put(Long.toString(version), compact);
@@ -102,7 +91,6 @@ final class CustomerWork {
             Applier.Step step = applyOne(applier, command);
             if (step.status() == Applier.APPLIED) {
                 applied.add(command);
-                stamp = command.watermark().isEmpty() ? null : PublishedPositions.stamp(command);
             } else {
                 readBack = true;
             }
@@ -144,7 +132,6 @@ final class CustomerWork {
     CustomerState.Changes changes() {
         if (changes == null) {
             whole = PendingChanges.settle(state, outbox, fresh);
-            state.stamp = stamp;
             changes = state.changes();
         }
         return changes;

@@ -25,12 +25,6 @@ import redis.clients.jedis.AbstractPipeline;
  * commit on top of an entry whose publication failed) is written whole, as JSON, into the
  * customer's outbox hash ({@link LedgerKeys#outbox}) and leaves the state. So an entry is always
  * the same event, wherever it is read from.
- *
- * <p>A compact entry is not removed when Kafka acknowledges it: that would be a write per tier
- * change. It stays until the customer's next commit, which deletes it when the state's stamp
- * ({@code pb}) says it is on Kafka ({@link PublishedPositions}), and publishes it again otherwise.
- * Only entries written whole, and those the publisher reads back (after a replay or a sweep), are
- * removed after the acknowledgement ({@link #drop}).
  */
 public final class PendingChanges {
 
@@ -40,21 +34,11 @@ public final class PendingChanges {
     private PendingChanges() {
     }
 
-    /**
-     * The tier changes a stored state hash holds, version → entry fields (as the outbox's JSON
-     * would hold them), published or not.
-     */
+    /** The pending tier changes a stored state hash holds, version → entry fields (as the outbox's JSON would hold them). */
     public static Map<String, Map<String, String>> in(Map<String, String> stateHash) {
-        return in(stateHash, new PublishedPositions());
-    }
-
-    /** {@link #in(Map)}, without those {@code positions} know to be on Kafka. */
-    public static Map<String, Map<String, String>> in(Map<String, String> stateHash, PublishedPositions positions) {
         CustomerState st = new CustomerState(stateHash);
         Map<String, Map<String, String>> entries = new LinkedHashMap<>();
-        if (!positions.published(st.stamp)) {
-            st.pending.forEach((version, compact) -> entries.put(Long.toString(version), derive(st, version, compact)));
-        }
+        st.pending.forEach((version, compact) -> entries.put(Long.toString(version), derive(st, version, compact)));
         return entries;
     }
 

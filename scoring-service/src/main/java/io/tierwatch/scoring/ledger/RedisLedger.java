@@ -37,7 +37,6 @@ public final class RedisLedger {
     private final CommitScript script;
     private final AtomicLong rereads = new AtomicLong();
     private final StateCache cache;
-    private final PublishedPositions positions = new PublishedPositions();
 
     /** A ledger that reads every customer from Redis in every batch (no state cache). */
     public RedisLedger(JedisPooled jedis, LedgerSettings settings) {
@@ -70,13 +69,23 @@ public final class RedisLedger {
     }
 
     /**
-     * {@link #apply}, for callers that publish nothing (bench's references, perf/ledger-load.sh):
-     * a poll's Redis work as scoring-service does it when its tier changes are published. Those stay
-     * in the states until each customer's next commit deletes them ({@link PublishedPositions}), so
-     * nothing more is written after the publication.
+     * {@link #apply}, and the committed tier changes removed as scoring-service removes them once
+     * Kafka acknowledged their events, in the same pipeline as the index writes: a poll's Redis
+     * work, for callers that publish nothing (bench's references, perf/ledger-load.sh). Without the
+     * removal each customer's next batch would find its last change still pending and write it whole.
      */
     public Result applyAsPublished(List<LedgerCommand> commands) {
-        return apply(commands);
+        Result result = commit(commands);
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            result.writeIndexes(pipeline);
+            result.committedEntries().forEach((customerId, entries) -> {
+                PendingChanges.drop(pipeline, customerId, entries.keySet(),
+                        result.wholeEntries().getOrDefault(customerId, Set.of()));
+                entries.keySet().forEach(version -> published(customerId, Long.parseLong(version)));
+            });
+            pipeline.sync();
+        }
+        return result;
     }
 
     /**
@@ -85,17 +94,11 @@ public final class RedisLedger {
      * acknowledged the tier changes, one round trip less per poll). Until then the tier and owner
      * sets lag behind the states; a crash before they are written is repaired by the redelivered
      * records, which find themselves duplicates and rewrite their customers' entries.
-     *
-     * <p>Calling it declares that the tier changes of the records before these commands, in each
-     * of their topic-partitions, are on Kafka: the caller published what its earlier batches
-     * committed before it goes on, and starts a partition at its committed offset
-     * ({@link PublishedPositions}).
      */
     public Result commit(List<LedgerCommand> commands) {
         if (commands.isEmpty()) {
             return new Result(List.of(), null, Map.of(), Map.of(), new Steps(0, 0, 0));
         }
-        positions.started(commands);
         try {
             return run(commands);
         } catch (JedisNoScriptException e) {
@@ -133,26 +136,11 @@ public final class RedisLedger {
     }
 
     /**
-     * Tells the state cache that the customer's pending tier change {@code version} was removed
-     * from its state hash after its publication ({@link PendingChanges#drop}; the removal does not
-     * move {@code rev}).
+     * Tells the state cache that the customer's pending tier change {@code version} was published
+     * and removed from its state hash ({@link PendingChanges}; the removal does not move {@code rev}).
      */
     public void published(String customerId, long version) {
         cache.remove(customerId, PendingChanges.field(Long.toString(version)));
-    }
-
-    /**
-     * Declares that the tier changes the commit of {@code commands} returned are on Kafka (the
-     * caller published them and had them acknowledged): a customer met again need not publish them
-     * again, even when its next records come from another, idle, partition ({@link PublishedPositions}).
-     */
-    public void published(List<LedgerCommand> commands) {
-        positions.finished(commands);
-    }
-
-    /** Which records' tier changes are known to be on Kafka, for readers of pending changes ({@link PendingChanges#in}). */
-    public PublishedPositions positions() {
-        return positions;
     }
 
     /** Customers in the state cache now. */
@@ -165,7 +153,7 @@ public final class RedisLedger {
      * customer (the commonest write). bench's redis-benchmark ceiling sends exactly this.
      */
     public static List<List<String>> firstCommit(LedgerSettings settings, LedgerCommand command) {
-        CustomerWork w = new CustomerWork(command.customerId(), Map.of(), new PublishedPositions());
+        CustomerWork w = new CustomerWork(command.customerId(), Map.of());
         w.apply(new Applier(settings), command);
         List<String> argv = new ArrayList<>();
         new CommitScript().argv(w, argv);
@@ -279,7 +267,7 @@ public final class RedisLedger {
         Map<String, CustomerWork> works = new LinkedHashMap<>();
         for (String id : customers) {
             Map<String, String> state = known.get(id);
-            works.put(id, new CustomerWork(id, state != null ? state : states.get(id).get(), positions));
+            works.put(id, new CustomerWork(id, state != null ? state : states.get(id).get()));
         }
         return works;
     }

@@ -24,8 +24,6 @@ import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.ledger.LedgerKeys;
 import io.tierwatch.scoring.ledger.PendingChanges;
-import io.tierwatch.scoring.ledger.PublishedPositions;
-import io.tierwatch.scoring.ledger.RedisLedger;
 import io.tierwatch.scoring.metrics.ScoringMetrics;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
@@ -33,11 +31,8 @@ import redis.clients.jedis.Response;
 
 /**
  * Publishes the tier changes the customers' states and outbox hashes hold pending
- * ({@link PendingChanges}) and waits for Kafka's acknowledgements. Runs before the consumer
- * commits its offsets, so a crash anywhere in between leaves the entries in place and the
- * replayed records publish them again, with the same ids. A compact entry the commit just wrote
- * stays in its state until the customer's next commit deletes it ({@link PublishedPositions});
- * entries written whole, and those read back here, are removed after the acknowledgements.
+ * ({@link PendingChanges}), waits for Kafka's acknowledgements, then removes the entries. Runs before the consumer commits its offsets, so a crash anywhere in between
+ * leaves the entries in place and the replayed records publish them again, with the same ids.
  */
 @Component
 public class OutboxPublisher {
@@ -51,15 +46,13 @@ public class OutboxPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final ScoringProperties properties;
     private final ScoringMetrics metrics;
-    private final PublishedPositions positions;
 
     OutboxPublisher(JedisPooled jedis, KafkaTemplate<String, byte[]> kafka, ScoringProperties properties,
-            ScoringMetrics metrics, RedisLedger ledger) {
+            ScoringMetrics metrics) {
         this.jedis = jedis;
         this.kafka = kafka;
         this.properties = properties;
         this.metrics = metrics;
-        this.positions = ledger.positions();
     }
 
     /** Writes added to the pipeline that follows the acknowledgements; returns how many commands it added. */
@@ -71,10 +64,9 @@ public class OutboxPublisher {
      * Publishes pending tier changes: those given (customer → version → entry fields, from the
      * commit; {@code whole}: the versions of them stored in the outbox hash, the others are
      * compact in the state hash) and whatever the states and outboxes of {@code toRead} hold.
-     * Once Kafka has them, each goes to the front of its customer's history list, and those in an
-     * outbox hash or read back (the customers of {@code toRead}) leave it or the state, in one
-     * pipeline with {@code afterAck}'s writes (the tier indexes), which is sent even when nothing
-     * was published. The others stay compact in their states until the next commit.
+     * Once Kafka has them, each goes to the front of its customer's history list and leaves the
+     * state or the outbox, in one pipeline with {@code afterAck}'s writes (the tier indexes),
+     * which is sent even when nothing was published.
      */
     public List<CustomerTierChanged> publish(Map<String, Map<String, Map<String, String>>> known,
             Map<String, Set<String>> whole, Collection<String> toRead, AfterAck afterAck) {
@@ -121,9 +113,8 @@ public class OutboxPublisher {
                     pipeline.lpush(history, moves.toArray(String[]::new));
                     pipeline.ltrim(history, 0, kept - 1);
                 }
-                Set<String> hashed = inOutboxHash.getOrDefault(customerId, Set.of());
-                PendingChanges.drop(pipeline, customerId,
-                        toRead.contains(customerId) ? entries.keySet() : hashed, hashed);
+                PendingChanges.drop(pipeline, customerId, entries.keySet(),
+                        inOutboxHash.getOrDefault(customerId, Set.of()));
             });
             pipeline.sync();
         }
@@ -151,8 +142,7 @@ public class OutboxPublisher {
             pipeline.sync();
         }
         customerIds.forEach(id -> {
-            Map<String, Map<String, String>> entries = new LinkedHashMap<>(
-                    PendingChanges.in(states.get(id).get(), positions));
+            Map<String, Map<String, String>> entries = new LinkedHashMap<>(PendingChanges.in(states.get(id).get()));
             hashed.get(id).get().forEach((version, json) -> entries.put(version, OutboxEntry.fields(json)));
             if (!entries.isEmpty()) {
                 outboxes.put(id, entries);

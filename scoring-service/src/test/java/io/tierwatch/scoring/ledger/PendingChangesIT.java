@@ -18,10 +18,7 @@ import redis.clients.jedis.JedisPooled;
 /**
  * Where a committed tier change waits for its publication, in real Redis: compact in the state
  * hash while the state shows what the event reports, whole in the outbox hash once it does not,
- * and the event the ledger hands to the publisher is the same either way. A published change stays
- * in the state until the customer's next commit deletes it; one this instance cannot know to be
- * published (written by an instance that died, or stamped with a partition it never consumed) is
- * handed to the publisher again.
+ * and the event the ledger hands to the publisher is the same either way.
  */
 @ExtendWith(RealInfrastructure.class)
 class PendingChangesIT {
@@ -67,12 +64,10 @@ class PendingChangesIT {
 
     @Test
     void aChangeStillPendingWhenTheNextBatchMovesTheStateIsWrittenWholeFirst() {
-        LedgerCommand first = lossOrder(1_000);
-        new RedisLedger(jedis, SETTINGS).apply(List.of(first)); // v1 never published: the instance died
-        RedisLedger restarted = new RedisLedger(jedis, SETTINGS);
+        RedisLedger ledger = new RedisLedger(jedis, SETTINGS);
+        ledger.apply(List.of(lossOrder(1_000))); // v1 never published: the instance died
 
-        // redelivered from the committed offset: the first record again (a duplicate), then the next
-        RedisLedger.Result next = restarted.apply(List.of(first, lossOrder(2_000)));
+        RedisLedger.Result next = ledger.apply(List.of(lossOrder(2_000)));
 
         // handed to the publisher as it was, and stored whole before the state moved
         assertThat(next.committedEntries().get(customer)).containsOnlyKeys("1");
@@ -84,48 +79,38 @@ class PendingChangesIT {
     }
 
     @Test
-    void aPublishedChangeStaysInTheStateUntilTheNextCommitDeletesItCachedOrNot() {
+    void aPublishedChangeLeavesTheCachedStateToo() {
         RedisLedger ledger = new RedisLedger(jedis, SETTINGS, 100);
-        ledger.applyAsPublished(List.of(lossOrder(1_000)));
-        assertThat(jedis.hgetAll(LedgerKeys.state(customer))).containsKey(PendingChanges.field("1"))
-                .containsEntry("pb", "wm:orders:0 0");
-
-        // the next batch starts past the record that stamped v1: v1 is on Kafka, deleted, not published again
-        RedisLedger.Result toA = ledger.applyAsPublished(List.of(profitableOrder(500_000)));
-
+        ledger.apply(List.of(lossOrder(1_000)));
+        jedis.hdel(LedgerKeys.state(customer), PendingChanges.field("1")); // what the publisher does once Kafka has it
+        RedisLedger.Result toA = ledger.apply(List.of(profitableOrder(500_000))); // the state cached with v2 pending
         assertThat(toA.committedEntries().get(customer)).containsOnlyKeys("2");
         assertThat(toA.committedEntries().get(customer).get("2")).containsEntry("prev", "D").containsEntry("new", "A");
-        assertThat(toA.wholeEntries()).isEmpty();
-        assertThat(PendingChanges.in(jedis.hgetAll(LedgerKeys.state(customer)))).containsOnlyKeys("2");
-        assertThat(jedis.hget(LedgerKeys.state(customer), "pb")).isEqualTo("wm:orders:0 1");
-        assertThat(jedis.exists(LedgerKeys.outbox(customer))).isFalse();
+        jedis.hdel(LedgerKeys.state(customer), PendingChanges.field("2"));
+        ledger.published(customer, 2);
 
-        // from the state cache this time: the same rule deletes v2
-        RedisLedger.Result next = ledger.applyAsPublished(List.of(profitableOrder(1_000)));
+        RedisLedger.Result next = ledger.apply(List.of(profitableOrder(1_000)));
 
         assertThat(ledger.cacheHits()).isEqualTo(1);
+        // without published(), the cached v2 would be taken for pending, written whole and published again
         assertThat(next.committedEntries()).doesNotContainKey(customer);
-        assertThat(jedis.hgetAll(LedgerKeys.state(customer))).doesNotContainKeys(PendingChanges.field("2"), "pb");
         assertThat(jedis.exists(LedgerKeys.outbox(customer))).isFalse();
+        assertThat(PendingChanges.in(jedis.hgetAll(LedgerKeys.state(customer)))).isEmpty();
     }
 
     @Test
-    void aChangeStampedWithAPartitionThisInstanceNeverConsumedIsPublishedAgain() {
-        new RedisLedger(jedis, SETTINGS).apply(List.of(lossOrder(1_000))); // another instance, partition orders-0
-        RedisLedger ledger = new RedisLedger(jedis, SETTINGS);
+    void appliedAsPublishedNothingStaysPendingAndTheNextBatchWritesNothingWhole() {
+        RedisLedger ledger = new RedisLedger(jedis, SETTINGS, 100);
+        ledger.applyAsPublished(List.of(lossOrder(1_000)));
+        RedisLedger.Result toA = ledger.applyAsPublished(List.of(profitableOrder(500_000)));
 
-        RedisLedger.Result next = ledger.apply(List.of(order("tickets", 7, 5, 0)));
-
-        // it cannot tell whether v1 reached Kafka: handed over again, same version (written whole, as the state moved)
-        assertThat(next.committedEntries().get(customer)).containsOnlyKeys("1");
-        assertThat(next.committedEntries().get(customer).get("1")).containsEntry("new", "D").containsEntry("lr", "1000");
-        assertThat(next.wholeEntries()).containsEntry(customer, java.util.Set.of("1"));
-
-        RedisLedger.Result after = ledger.apply(List.of(order("tickets", 7, 5, 0)));
-
-        assertThat(after.committedEntries()).doesNotContainKey(customer);
+        assertThat(toA.committedEntries().get(customer)).containsOnlyKeys("2");
+        assertThat(toA.wholeEntries()).isEmpty();
         assertThat(PendingChanges.in(jedis.hgetAll(LedgerKeys.state(customer)))).isEmpty();
-        assertThat(jedis.hdel(LedgerKeys.outbox(customer), "1")).isOne(); // v1 was written whole: the publisher removes it
+        assertThat(jedis.exists(LedgerKeys.outbox(customer))).isFalse();
+        RedisLedger.Result next = ledger.applyAsPublished(List.of(profitableOrder(1_000)));
+        assertThat(ledger.cacheHits()).isEqualTo(1);
+        assertThat(next.committedEntries()).doesNotContainKey(customer);
     }
 
     private LedgerCommand lossOrder(long revenue) {
@@ -137,12 +122,8 @@ class PendingChangesIT {
     }
 
     private LedgerCommand order(long revenue, long cost) {
-        return order("orders", revenue, cost, 0);
-    }
-
-    private LedgerCommand order(String topic, long revenue, long cost, long costToServe) {
         long n = offset++;
-        return LedgerCommand.event(customer, topic, 0, n, customer + "-" + n,
-                new Delta("order", "o-" + n, Instant.now(), revenue, cost, costToServe, 1, 0));
+        return LedgerCommand.event(customer, "orders", 0, n, customer + "-" + n,
+                new Delta("order", "o-" + n, Instant.now(), revenue, cost, 0, 1, 0));
     }
 }

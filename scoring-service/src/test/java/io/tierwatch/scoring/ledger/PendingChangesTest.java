@@ -83,7 +83,7 @@ class PendingChangesTest {
         Map<String, String> entry = PendingChanges.entry(st, 2, "B", "90", "e-2", "2026-11-27T10:00:00Z");
         st.pending.put(2L, PendingChanges.compact(entry));
         CustomerState read = new CustomerState(st.changes().stored());
-        CustomerWork work = new CustomerWork("c", read.changes().stored(), new PublishedPositions());
+        CustomerWork work = new CustomerWork("c", read.changes().stored());
 
         assertThat(work.outbox).containsOnlyKeys("2").containsEntry("2", entry);
 
