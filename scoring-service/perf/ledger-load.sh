@@ -3,6 +3,9 @@
 #   scoring-service/perf/ledger-load.sh [events] [customers]   (defaults 200000 160000)
 #   scoring-service/perf/ledger-load.sh --commit-alternatives [customers]   (default 300000): the
 #     commit by EVALSHA against WATCH/MULTI/EXEC, Redis alone (CommitAlternatives.java)
+#   scoring-service/perf/ledger-load.sh --layout-alternatives [customers]   (default 200000): a new
+#     customer's state as a hash, as one string, and as one string beside a pending-change hash
+#     (LayoutAlternatives.java)
 # Starts a private redis-server on port 17379 (REDIS_PORT), compiles the module, runs LedgerLoad.java.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -23,7 +26,10 @@ redis-server --port "$PORT" --save '' --appendonly no --daemonize yes --pidfile 
   --logfile /tmp/ledger-load-$PORT.log
 trap 'kill "$(cat /tmp/ledger-load-'"$PORT"'.pid)" 2>/dev/null || true' EXIT
 until redis-cli -p "$PORT" ping >/dev/null 2>&1; do sleep 0.1; done
-if [ "${1:-}" = --commit-alternatives ]; then
+if [ "${1:-}" = --layout-alternatives ]; then
+  java -cp "$CP" scoring-service/perf/LayoutAlternatives.java "redis://127.0.0.1:$PORT" \
+    scoring-service/src/main/resources/redis/commit.lua "${2:-200000}"
+elif [ "${1:-}" = --commit-alternatives ]; then
   java -cp "$CP" scoring-service/perf/CommitAlternatives.java "redis://127.0.0.1:$PORT" \
     scoring-service/src/main/resources/redis/commit.lua "${2:-300000}"
 else
