@@ -1,5 +1,7 @@
 package io.tierwatch.scoring.web;
 
+import io.tierwatch.contracts.Tier;
+
 /**
  * Where a customer list goes on ({@code GET /api/v1/customers?cursor=…}): the tier set being
  * walked (its position among the tiers listed), the SSCAN cursor in it, and how many members of
@@ -28,7 +30,7 @@ record ListCursor(int index, String scan, long skip) {
             int index = Integer.parseInt(parts[0]);
             long scan = Long.parseUnsignedLong(parts[1]);
             long skip = Long.parseLong(parts[2]);
-            if (index < 0 || index > 3 || skip < 0) {
+            if (index < 0 || index >= Tier.values().length || skip < 0) {
                 throw new IllegalArgumentException("cursor must be a value of `next` from an earlier page");
             }
             return new ListCursor(index, Long.toUnsignedString(scan), skip);
