@@ -100,9 +100,17 @@ class CustomerReader {
         String next = null;
         ScanParams params = new ScanParams().count(size);
         while (index < tiers.size()) {
+            if (counts.get(index).get() == 0) {
+                index++; // an empty tier set: nothing to walk
+                scan = ScanParams.SCAN_POINTER_START;
+                skip = 0;
+                continue;
+            }
             ScanResult<String> batch = jedis.sscan(LedgerKeys.tier(tiers.get(index)), scan, params);
             List<String> members = batch.getResult();
             int from = (int) Math.min(skip, members.size());
+            // once the page is full, the walk goes on only to see whether anything is left, so
+            // that `next` is null exactly after the last customer (SSCAN can end on empty replies)
             int take = Math.min(size - ids.size(), members.size() - from);
             ids.addAll(members.subList(from, from + take));
             if (from + take < members.size()) {
@@ -114,10 +122,6 @@ class CustomerReader {
             scan = batch.getCursor();
             if (ScanParams.SCAN_POINTER_START.equals(scan)) {
                 index++;
-            }
-            if (ids.size() == size) {
-                next = index < tiers.size() ? ListCursor.of(index, scan, 0).token() : null;
-                break;
             }
         }
         return new CustomerViews.Page(summaries(ids).stream().map(CustomerViews.Summary::of).toList(), size,
