@@ -71,8 +71,8 @@ public final class LedgerKeys {
     }
 
     /**
-     * The customers in a tier: a set. A sorted set ordered by id cost ~6–9 µs per insertion at 2M
-     * members against ~1.2–1.8 µs for a set, and 115 against 64 bytes per member (redis-benchmark,
+     * The customers in a tier: a set. A sorted set ordered by id cost ~5–9 µs per insertion at 1–2M
+     * members against ~1.2–1.9 µs for a set, and 116 against 64 bytes per member (redis-benchmark,
      * docs/scoring-service.md); lists page through it with SSCAN.
      */
     public static String tier(Tier tier) {
