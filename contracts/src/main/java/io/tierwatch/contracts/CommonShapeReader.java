@@ -13,8 +13,9 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * One of Jackson's own deserializers with a fast path in front: a string of the common shape
- * (see {@link Timestamps}) is read there; every other token, and any property with format
- * overrides, goes to Jackson's deserializer unchanged, with its results and errors.
+ * (see {@link Timestamps}) is read there; any other string, and every string of a property with
+ * format overrides, goes to Jackson's deserializer unchanged, with its results and errors. A token that
+ * is not a string (a number, which Jackson would read as epoch seconds) is rejected.
  */
 final class CommonShapeReader<T> extends ValueDeserializer<T> {
 
@@ -30,20 +31,28 @@ final class CommonShapeReader<T> extends ValueDeserializer<T> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
-        if (p.hasToken(JsonToken.VALUE_STRING)) {
-            T value = commonShape.apply(p.getString());
-            if (value != null) {
-                return value;
-            }
+        if (!p.hasToken(JsonToken.VALUE_STRING)) {
+            // a number would be read as epoch seconds or days: 12345 is not a 1970 date, it is a mistake
+            return (T) ctxt.reportInputMismatch(this, "must be a string (RFC 3339%s), not %s",
+                    type == java.time.LocalDate.class ? " date, yyyy-MM-dd" : " date-time, e.g. 2026-01-02T10:15:30Z",
+                    p.currentToken());
         }
-        return standard.deserialize(p, ctxt);
+        T value = commonShape.apply(p.getString());
+        return value != null ? value : standard.deserialize(p, ctxt);
     }
 
     @Override
     public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
         ValueDeserializer<?> contextual = standard.createContextual(ctxt, property);
-        return contextual == standard ? this : contextual;
+        if (contextual == standard) {
+            return this;
+        }
+        // format overrides: Jackson's own reading of the string, still only of a string
+        @SuppressWarnings("unchecked")
+        ValueDeserializer<T> overridden = (ValueDeserializer<T>) contextual;
+        return new CommonShapeReader<>(type, overridden, text -> null);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.tierwatch.contracts;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -32,17 +34,28 @@ public record CustomerTierChanged(
         Instant occurredAt) {
 
     public CustomerTierChanged {
-        Require.text(customerId, "customerId");
+        Require.id(customerId, "customerId");
         Require.present(newTier, "newTier");
         Require.present(direction, "direction");
         Require.positive(stateVersion, "stateVersion");
         Require.text(policyVersion, "policyVersion");
         Require.present(window, "window");
         Require.present(lifetime, "lifetime");
-        traits = traits == null ? Set.of() : Set.copyOf(traits);
+        traits = canonical(traits);
         Require.text(triggeringEventId, "triggeringEventId");
         contributors = contributors == null ? List.of() : List.copyOf(contributors);
         Require.present(occurredAt, "occurredAt");
+    }
+
+    /**
+     * The traits in one order, the order of {@link Trait}'s constants, whatever the set given: a
+     * transition announced again is the same bytes.
+     */
+    private static Set<Trait> canonical(Set<Trait> traits) {
+        if (traits == null || traits.isEmpty()) {
+            return Set.of();
+        }
+        return Collections.unmodifiableSet(EnumSet.copyOf(traits));
     }
 
     /** The stable CloudEvent id of this transition. */

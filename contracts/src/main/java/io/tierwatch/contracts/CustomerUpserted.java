@@ -16,8 +16,9 @@ public record CustomerUpserted(
         Instant updatedAt) {
 
     public CustomerUpserted {
-        Require.text(customerId, "customerId");
+        Require.id(customerId, "customerId");
         Require.text(name, "name");
+        Ids.optional(ownerRepId, "ownerRepId");
         Require.present(updatedAt, "updatedAt");
     }
 }

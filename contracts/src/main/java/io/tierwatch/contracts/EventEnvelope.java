@@ -14,7 +14,7 @@ public record EventEnvelope<T>(String id, EventType type, URI source, Instant ti
         Require.present(type, "ce_type");
         Require.present(source, "ce_source");
         Require.present(time, "ce_time");
-        Require.text(subject, "ce_subject");
+        Require.id(subject, "ce_subject");
         Require.present(data, "data");
         if (!type.dataClass().isInstance(data)) {
             throw new IllegalArgumentException("data of " + type.type() + " must be " + type.dataClass().getSimpleName());

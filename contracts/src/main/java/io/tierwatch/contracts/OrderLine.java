@@ -9,6 +9,9 @@ public record OrderLine(String sku, long quantity, Money unitPrice, Money unitCo
         Require.nonNegative(unitPrice, "unitPrice");
         Require.nonNegative(unitCost, "unitCost");
         discount = Require.orZero(discount, "discount");
+        if (discount.compareTo(unitPrice.times(quantity)) > 0) {
+            throw new InvalidFieldException("discount", "must not exceed quantity × unitPrice");
+        }
     }
 
     public Money revenue() {

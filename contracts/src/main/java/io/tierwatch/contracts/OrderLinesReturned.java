@@ -18,8 +18,9 @@ public record OrderLinesReturned(
         Money restockingFee) {
 
     public OrderLinesReturned {
-        Require.text(returnId, "returnId");
-        Require.text(customerId, "customerId");
+        Require.id(returnId, "returnId");
+        Ids.optional(orderId, "orderId");
+        Require.id(customerId, "customerId");
         Require.present(occurredAt, "occurredAt");
         Require.text(currency, "currency");
         lines = List.copyOf(Require.notEmpty(lines, "lines"));

@@ -16,8 +16,8 @@ public record OrderPlaced(
         Money shippingCost) {
 
     public OrderPlaced {
-        Require.text(orderId, "orderId");
-        Require.text(customerId, "customerId");
+        Require.id(orderId, "orderId");
+        Require.id(customerId, "customerId");
         Require.present(occurredAt, "occurredAt");
         Require.text(currency, "currency");
         lines = List.copyOf(Require.notEmpty(lines, "lines"));

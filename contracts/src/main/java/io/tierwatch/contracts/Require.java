@@ -13,17 +13,22 @@ final class Require {
 
     static String text(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
+            throw new InvalidFieldException(field, "is required");
         }
         if (value.length() > 200) {
-            throw new IllegalArgumentException(field + " is longer than 200 characters");
+            throw new InvalidFieldException(field, "is longer than 200 characters");
         }
         return value;
     }
 
+    /** A business id: {@link Ids#require}. */
+    static String id(String value, String field) {
+        return Ids.require(value, field);
+    }
+
     static <T> T present(T value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + " is required");
+            throw new InvalidFieldException(field, "is required");
         }
         return value;
     }
@@ -31,7 +36,7 @@ final class Require {
     static Money nonNegative(Money value, String field) {
         present(value, field);
         if (value.isNegative()) {
-            throw new IllegalArgumentException(field + " must not be negative");
+            throw new InvalidFieldException(field, "must not be negative");
         }
         return value;
     }
@@ -42,21 +47,21 @@ final class Require {
 
     static long positive(long value, String field) {
         if (value <= 0) {
-            throw new IllegalArgumentException(field + " must be positive");
+            throw new InvalidFieldException(field, "must be positive");
         }
         return value;
     }
 
     static long nonNegative(long value, String field) {
         if (value < 0) {
-            throw new IllegalArgumentException(field + " must not be negative");
+            throw new InvalidFieldException(field, "must not be negative");
         }
         return value;
     }
 
     static <C extends Collection<?>> C notEmpty(C values, String field) {
         if (values == null || values.isEmpty()) {
-            throw new IllegalArgumentException(field + " must not be empty");
+            throw new InvalidFieldException(field, "must not be empty");
         }
         return values;
     }

@@ -25,8 +25,8 @@ public record ServiceTicketClosed(
         Money amountBilled) {
 
     public ServiceTicketClosed {
-        Require.text(ticketId, "ticketId");
-        Require.text(customerId, "customerId");
+        Require.id(ticketId, "ticketId");
+        Require.id(customerId, "customerId");
         Require.present(occurredAt, "occurredAt");
         Require.text(currency, "currency");
         Require.nonNegative(labourMinutes, "labourMinutes");

@@ -74,7 +74,7 @@ class CeHeadersTest {
             assertRejected(with(CloudEventsKafka.TIME, time), "invalid CloudEvent attributes: " + reason);
         }
         assertRejected(with(CloudEventsKafka.ID, null), "invalid CloudEvent attributes: ce_id is required");
-        assertRejected(with(CloudEventsKafka.SUBJECT, " "), "invalid CloudEvent attributes: ce_subject is required");
+        assertRejected(with(CloudEventsKafka.SUBJECT, " "), "invalid CloudEvent attributes: ce_subject " + Ids.MESSAGE + " (was \" \")");
         assertThatThrownBy(() -> CloudEventsKafka.fromRecord(record("c-8", headers())))
                 .isInstanceOf(InvalidEventException.class).hasMessage("record key c-8 differs from ce_subject c-7");
     }

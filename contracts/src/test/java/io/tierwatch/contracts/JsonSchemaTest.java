@@ -47,4 +47,18 @@ class JsonSchemaTest {
 
         assertThat(schemaOf(EventType.ORDER_PLACED).validate(order)).isNotEmpty();
     }
+
+    @Test
+    void schemasStateTheContractsIdRule() {
+        for (EventType type : EventType.values()) {
+            JsonNode schema = CloudEventsKafka.json().readTree(
+                    JsonSchemaTest.class.getResourceAsStream("/schemas/" + type.type() + ".json"));
+            JsonNode customerId = schema.path("properties").path("customerId");
+            assertThat(customerId.path("pattern").asString()).as(type.type()).isEqualTo("^" + Ids.PATTERN + "$");
+            assertThat(customerId.path("maxLength").asInt()).as(type.type()).isEqualTo(Ids.MAX_LENGTH);
+        }
+        ObjectNode order = (ObjectNode) json(SampleEvents.order());
+        order.put("customerId", "c".repeat(Ids.MAX_LENGTH + 1));
+        assertThat(schemaOf(EventType.ORDER_PLACED).validate(order)).isNotEmpty();
+    }
 }

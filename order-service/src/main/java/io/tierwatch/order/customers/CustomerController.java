@@ -1,5 +1,6 @@
 package io.tierwatch.order.customers;
 
+import io.tierwatch.contracts.Ids;
 import java.time.Clock;
 
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,6 @@ import io.tierwatch.order.OrderServiceProperties;
 import io.tierwatch.order.publish.EventPublisher;
 import io.tierwatch.order.publish.Outgoing;
 import io.tierwatch.order.web.Accepted;
-import io.tierwatch.order.web.Formats;
 import io.tierwatch.order.web.NotFoundException;
 import io.tierwatch.order.web.RequestMetrics;
 import jakarta.validation.Valid;
@@ -47,7 +47,7 @@ class CustomerController {
     }
 
     @PutMapping("/{customerId}")
-    ResponseEntity<Accepted> upsert(@PathVariable @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String customerId,
+    ResponseEntity<Accepted> upsert(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String customerId,
             @Valid @RequestBody CustomerRequest request) {
         CustomerUpserted customer = new CustomerUpserted(customerId, request.name(), request.ownerRepId(),
                 request.customerSince(), Boolean.TRUE.equals(request.strategic()), clock.instant());

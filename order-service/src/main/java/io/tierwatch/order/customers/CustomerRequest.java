@@ -1,8 +1,8 @@
 package io.tierwatch.order.customers;
 
+import io.tierwatch.contracts.Ids;
 import java.time.LocalDate;
 
-import io.tierwatch.order.web.Formats;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
  */
 record CustomerRequest(
         @NotBlank @Size(max = 200) String name,
-        @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String ownerRepId,
+        @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String ownerRepId,
         LocalDate customerSince,
         Boolean strategic) {
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.tierwatch.contracts.InvalidFieldException;
 import io.tierwatch.contracts.Money;
 import io.tierwatch.contracts.OrderLine;
 import io.tierwatch.contracts.OrderPlaced;
@@ -53,12 +54,14 @@ final class OrderMapper {
     private static OrderLine line(OrderRequest.Line line, String field, Problems problems) {
         Money discount = line.discount() == null ? Money.ZERO : Money.parse(line.discount());
         try {
+            // the contract's own rules (the discount fits the line), as every consumer applies them
             OrderLine built = new OrderLine(line.sku(), line.quantity(), Money.parse(line.unitPrice()),
                     Money.parse(line.unitCost()), discount);
-            boolean discountFits = discount.compareTo(built.unitPrice().times(built.quantity())) <= 0;
             built.costOfGoods();
-            problems.check(discountFits, field + ".discount", "must not exceed quantity × unitPrice");
             return built;
+        } catch (InvalidFieldException e) {
+            problems.check(false, field + "." + e.field(), e.reason());
+            return null;
         } catch (ArithmeticException e) {
             problems.check(false, field, "quantity × amount overflows");
             return null;

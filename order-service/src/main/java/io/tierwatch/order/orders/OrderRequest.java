@@ -1,5 +1,6 @@
 package io.tierwatch.order.orders;
 
+import io.tierwatch.contracts.Ids;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,8 +16,8 @@ import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /api/v1/orders}; amounts are decimal strings of the base currency. */
 record OrderRequest(
-        @NotNull @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String orderId,
-        @NotNull @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String customerId,
+        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
+        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String customerId,
         @NotNull Instant occurredAt,
         @NotBlank @BaseCurrency String currency,
         @NotEmpty List<@NotNull @Valid Line> lines,

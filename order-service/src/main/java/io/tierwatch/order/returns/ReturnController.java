@@ -1,5 +1,6 @@
 package io.tierwatch.order.returns;
 
+import io.tierwatch.contracts.Ids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,7 +9,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.tierwatch.order.ingest.Receipt;
 import io.tierwatch.order.web.Accepted;
-import io.tierwatch.order.web.Formats;
 import io.tierwatch.order.web.RequestMetrics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -30,7 +30,7 @@ class ReturnController {
      */
     @PostMapping("/api/v1/orders/{orderId}/returns")
     ResponseEntity<Accepted> submit(
-            @PathVariable @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String orderId,
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
             @Valid @RequestBody ReturnRequest request) {
         Receipt receipt = returns.submit(orderId, request);
         metrics.accepted("return", receipt.duplicate() ? "duplicate" : "published");

@@ -1,5 +1,6 @@
 package io.tierwatch.order.returns;
 
+import io.tierwatch.contracts.Ids;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /api/v1/orders/{orderId}/returns}: which quantities of which skus came back. */
 record ReturnRequest(
-        @NotNull @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String returnId,
+        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String returnId,
         @NotNull Instant occurredAt,
         @NotBlank @BaseCurrency String currency,
         @NotEmpty List<@NotNull @Valid Line> lines,

@@ -1,5 +1,6 @@
 package io.tierwatch.order.tickets;
 
+import io.tierwatch.contracts.Ids;
 import java.time.Instant;
 
 import io.tierwatch.order.web.BaseCurrency;
@@ -12,8 +13,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 /** The body of {@code POST /api/v1/service-tickets}; absent amounts are zero. */
 record TicketRequest(
-        @NotNull @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String ticketId,
-        @NotNull @Pattern(regexp = Formats.ID, message = Formats.ID_MESSAGE) String customerId,
+        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String ticketId,
+        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String customerId,
         @NotNull Instant occurredAt,
         @NotBlank @BaseCurrency String currency,
         // a year of minutes: more is a typo, and it keeps minutes × rate far inside a long

@@ -41,10 +41,8 @@ class BodySizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
             metrics.rejected(RequestMetrics.typeOf(request.getRequestURI()), "too-large");
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"urn:tierwatch:problem:too-large\",\"title\":\"Request too large\","
-                    + "\"status\":413,\"detail\":\"body is larger than " + maxBytes + " bytes\"}");
+            ProblemResponses.write(response, 413, "too-large", "Request too large",
+                    "body is larger than " + maxBytes + " bytes");
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);

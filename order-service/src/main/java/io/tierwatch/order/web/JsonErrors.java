@@ -1,8 +1,14 @@
 package io.tierwatch.order.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
+import io.tierwatch.contracts.Money;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Names the field of a body Jackson could not read, by its JSON path. */
 final class JsonErrors {
@@ -25,6 +31,9 @@ final class JsonErrors {
             if (t instanceof JacksonException json && !json.getPath().isEmpty()) {
                 return new FieldProblem(path(json), reason(json));
             }
+            if (t instanceof StreamReadException json && json.getOriginalMessage().startsWith("Duplicate Object property")) {
+                return new FieldProblem("body", "gives a key twice: " + quoted(json.getOriginalMessage()));
+            }
         }
         return new FieldProblem("body", "is not readable JSON of the expected shape");
     }
@@ -41,9 +50,35 @@ final class JsonErrors {
         return path.toString();
     }
 
+    /** What the field must be, in the API's words: no library or class names. */
     private static String reason(JacksonException json) {
-        String message = json.getOriginalMessage();
-        int cut = message.indexOf('\n');
-        return "has a value of the wrong type or format (" + (cut < 0 ? message : message.substring(0, cut)) + ")";
+        if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target == String.class || target == Money.class) {
+                return "must be a JSON string" + (target == Money.class ? " such as \"1299.00\"" : "");
+            }
+            if (target == Long.class || target == long.class || target == Integer.class || target == int.class) {
+                return "must be a whole number (a JSON number without a fraction)";
+            }
+            if (target == Boolean.class || target == boolean.class) {
+                return "must be true or false";
+            }
+            if (target == Instant.class) {
+                return "must be an RFC 3339 date-time string such as \"2026-01-02T10:15:30Z\"";
+            }
+            if (target == LocalDate.class) {
+                return "must be a date string such as \"2024-01-15\"";
+            }
+            if (java.util.Collection.class.isAssignableFrom(target)) {
+                return "must be a JSON array";
+            }
+        }
+        return "has a value of the wrong type or format";
+    }
+
+    private static String quoted(String message) {
+        int start = message.indexOf('"');
+        int end = start < 0 ? -1 : message.indexOf('"', start + 1);
+        return end < 0 ? "a property" : message.substring(start, end + 1);
     }
 }

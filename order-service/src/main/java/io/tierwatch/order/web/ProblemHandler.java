@@ -18,6 +18,7 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.tierwatch.contracts.InvalidFieldException;
 import io.tierwatch.order.publish.BrokerUnavailableException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
@@ -60,6 +61,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         RequestTooLargeException tooLarge = JsonErrors.tooLarge(ex);
         return tooLarge != null ? tooLarge(tooLarge, request) : invalid(List.of(JsonErrors.problemOf(ex)), request);
+    }
+
+    /** A contract rule the request's own checks did not catch first: the field it names is wrong. */
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<Object> invalidField(InvalidFieldException ex, WebRequest request) {
+        return invalid(List.of(new FieldProblem(ex.field(), ex.reason())), request);
     }
 
     @ExceptionHandler(InvalidRequestException.class)
