@@ -73,12 +73,23 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     public static void send(ProducerRecord<String, byte[]> record) {
+        sendAll(List.of(record));
+    }
+
+    /** Sends the records in order, with one producer, and waits for every acknowledgement. */
+    public static void sendAll(List<ProducerRecord<String, byte[]>> records) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(record).get();
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>(records.size());
+            for (ProducerRecord<String, byte[]> record : records) {
+                acks.add(producer.send(record));
+            }
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot send test record to " + record.topic(), e);
+            throw new IllegalStateException("cannot send " + records.size() + " test records", e);
         }
     }
 

@@ -1,80 +1,55 @@
 package io.tierwatch.scoring.ingest;
 
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
-import io.tierwatch.contracts.InvalidEventException;
 import io.tierwatch.contracts.Topics;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.engine.ScoringUnavailableException;
-import io.tierwatch.scoring.metrics.ScoringMetrics;
 
 /**
- * Error handling of the input listener: invalid records go straight to {@code <topic>.DLT} with
- * the reason in headers; Redis or Kafka outages are retried with backoff for as long as they
- * last (nothing is committed meanwhile); anything else gets a few retries, then the DLT.
+ * Error handling of the input listener. The listener dead-letters what can never be applied
+ * itself ({@link ScoringListener}, {@link DeadLetters}); what reaches this handler is an outage of
+ * Redis or Kafka, retried with backoff for as long as it lasts (nothing is committed meanwhile), or,
+ * should anything else ever escape the listener, a failure that gets a few retries and then the
+ * DLT for the record the listener named.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-    static final String REASON_HEADER = "tierwatch-dlt-reason";
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaConfiguration.class);
-
     @Bean
-    DefaultErrorHandler scoringErrorHandler(KafkaTemplate<String, byte[]> template, ScoringMetrics metrics) {
-        DeadLetterPublishingRecoverer dlt = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
-        dlt.setHeadersFunction((record, e) -> new RecordHeaders(new RecordHeader[] {
-                new RecordHeader(REASON_HEADER, reason(e).getBytes(StandardCharsets.UTF_8))}));
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
-            LOG.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason(e));
-            dlt.accept(record, e);
-            metrics.deadLettered();
-        }, new FixedBackOff(1_000, 2));
-        handler.addNotRetryableExceptions(InvalidEventException.class);
-        handler.setBackOffFunction((record, e) -> find(e, ScoringUnavailableException.class) != null ? outageBackOff() : null);
+    DefaultErrorHandler scoringErrorHandler(DeadLetters deadLetters) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, e) -> deadLetters.publish(List.of(new DeadLetters.Rejected(cast(record), e))),
+                new FixedBackOff(1_000, 2));
+        handler.setBackOffFunction((record, e) -> DeadLetters.find(e, ScoringUnavailableException.class) != null
+                ? outageBackOff() : null);
+        // the listener logs each retry in one line; the handler's own log would add a stack trace per attempt
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, byte[]> cast(ConsumerRecord<?, ?> record) {
+        return (ConsumerRecord<String, byte[]>) record;
     }
 
     private static ExponentialBackOff outageBackOff() {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
         return backOff; // no max elapsed time: an outage is waited out, never dead-lettered
-    }
-
-    static String reason(Throwable e) {
-        Throwable invalid = find(e, InvalidEventException.class);
-        Throwable root = invalid != null ? invalid : e;
-        while (invalid == null && root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
-    private static Throwable find(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return t;
-            }
-        }
-        return null;
     }
 
     /**

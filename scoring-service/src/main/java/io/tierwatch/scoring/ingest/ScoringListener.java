@@ -13,13 +13,24 @@ import org.springframework.stereotype.Component;
 import io.tierwatch.contracts.InvalidEventException;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.engine.Scorer;
+import io.tierwatch.scoring.engine.ScoringUnavailableException;
 import io.tierwatch.scoring.ledger.LedgerCommand;
 import io.tierwatch.scoring.ledger.ScriptFailedException;
 
 /**
- * One poll at a time: the records before the first invalid one are scored, then the invalid
- * one is reported by index so the error handler commits the good ones, dead-letters it, and
- * redelivers the rest. The container commits the offsets only after this method returns.
+ * One poll at a time, and every record of it is either applied or dead-lettered before the
+ * method returns and the container commits the offsets:
+ * <ol>
+ * <li>each record is decoded; one that is not a valid event is set aside for the DLT;</li>
+ * <li>the others are scored; a command the ledger cannot apply (an amount overflow) is set aside
+ *     too and the rest scored again (the watermarks skip what was applied);</li>
+ * <li>any other failure that is not an outage is looked for record by record, so only the record
+ *     that fails is set aside, never an innocent one of the same poll;</li>
+ * <li>what was set aside goes to the DLT, all at once ({@link DeadLetters}).</li>
+ * </ol>
+ * An outage of Redis or Kafka ({@link ScoringUnavailableException}) is the one case that leaves the
+ * poll undone: the error handler retries it from its first record with backoff, for as long as the
+ * outage lasts, and nothing is committed meanwhile.
  */
 @Component
 class ScoringListener {
@@ -29,11 +40,13 @@ class ScoringListener {
     private final ScoringProperties properties;
     private final RecordDecoder decoder;
     private final Scorer scorer;
+    private final DeadLetters deadLetters;
 
-    ScoringListener(ScoringProperties properties, Scorer scorer) {
+    ScoringListener(ScoringProperties properties, Scorer scorer, DeadLetters deadLetters) {
         this.properties = properties;
         this.decoder = new RecordDecoder(properties.scoring().currency());
         this.scorer = scorer;
+        this.deadLetters = deadLetters;
     }
 
     public String[] topics() {
@@ -42,28 +55,60 @@ class ScoringListener {
 
     @KafkaListener(id = "tierwatch-scoring", idIsGroup = false, topics = "#{__listener.topics()}", batch = "true")
     void onPoll(List<ConsumerRecord<String, byte[]>> records) {
+        List<ConsumerRecord<String, byte[]>> decoded = new ArrayList<>(records.size());
         List<LedgerCommand> commands = new ArrayList<>(records.size());
-        InvalidEventException invalid = null;
+        List<DeadLetters.Rejected> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 commands.add(decoder.decode(record));
+                decoded.add(record);
             } catch (InvalidEventException e) {
-                invalid = e;
-                break;
+                rejected.add(new DeadLetters.Rejected(record, e));
             }
         }
         try {
-            scorer.score(commands);
-        } catch (ScriptFailedException e) {
-            // a script error on one record: the ones before it are done, it is retried, then dead-lettered
-            throw new BatchListenerFailedException(e.getMessage(), e, e.index());
-        } catch (RuntimeException e) {
+            score(decoded, commands, rejected);
+            deadLetters.publish(rejected);
+        } catch (ScoringUnavailableException e) {
             LOG.warn("poll of {} records not scored, retrying with backoff: {}", records.size(), e.getMessage());
             // Nothing of this poll counts as done: retry from its first record (the watermark skips what was applied).
             throw new BatchListenerFailedException(e.getMessage(), e, 0);
         }
-        if (invalid != null) {
-            throw new BatchListenerFailedException(invalid.getMessage(), invalid, commands.size());
+    }
+
+    private void score(List<ConsumerRecord<String, byte[]>> records, List<LedgerCommand> commands,
+            List<DeadLetters.Rejected> rejected) {
+        int from = 0;
+        while (from < commands.size()) {
+            try {
+                scorer.score(commands.subList(from, commands.size()));
+                return;
+            } catch (ScriptFailedException e) {
+                // the commands before it are committed and published; it can never be applied
+                int failed = from + e.index();
+                rejected.add(new DeadLetters.Rejected(records.get(failed), e.getCause()));
+                from = failed + 1;
+            } catch (ScoringUnavailableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.warn("a poll of {} records failed ({}); scoring them one at a time to find the one that fails",
+                        commands.size() - from, DeadLetters.reason(e));
+                scoreOneByOne(records, commands, from, rejected);
+                return;
+            }
+        }
+    }
+
+    private void scoreOneByOne(List<ConsumerRecord<String, byte[]>> records, List<LedgerCommand> commands, int from,
+            List<DeadLetters.Rejected> rejected) {
+        for (int i = from; i < commands.size(); i++) {
+            try {
+                scorer.score(List.of(commands.get(i)));
+            } catch (ScoringUnavailableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                rejected.add(new DeadLetters.Rejected(records.get(i), e instanceof ScriptFailedException s ? s.getCause() : e));
+            }
         }
     }
 }

@@ -73,7 +73,7 @@ class RedeliveryIT {
                     r -> r.topic().equals(Topics.deadLetterOf(Topics.ORDERS)) && customer.equals(r.key()),
                     Duration.ofSeconds(30)).get(0);
             assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-            assertThat(new String(dead.headers().lastHeader(KafkaConfiguration.REASON_HEADER).value(),
+            assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON_HEADER).value(),
                     StandardCharsets.UTF_8)).contains("InvalidEventException").contains("data is not a valid");
             assertThat(TierEvents.data(TierEvents.await(probe, customer, 1).get(0)).window().revenue())
                     .hasToString("90.00");
@@ -92,7 +92,7 @@ class RedeliveryIT {
 
             ConsumerRecord<String, byte[]> dead = probe.await(1, r -> customer.equals(r.key()),
                     Duration.ofSeconds(60)).get(0);
-            assertThat(new String(dead.headers().lastHeader(KafkaConfiguration.REASON_HEADER).value(),
+            assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON_HEADER).value(),
                     StandardCharsets.UTF_8)).contains("overflow");
             assertThat(TestEvents.orderId(dead)).isEqualTo("o-huge-2");
             await().atMost(Duration.ofSeconds(60)).until(() -> "2".equals(state(customer).get("lo")));
