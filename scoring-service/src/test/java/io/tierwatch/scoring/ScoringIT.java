@@ -18,6 +18,8 @@ import io.tierwatch.testsupport.RealInfrastructure;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RealInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=scoring-service", "tierwatch.scoring.sweep.enabled=false"})
+        "spring.config.name=scoring-service", "tierwatch.scoring.sweep.enabled=false",
+        // a stalled partition is reported within seconds (RedisOutageIT)
+        "tierwatch.scoring.progress.stall-timeout=4s", "tierwatch.scoring.progress.check-interval=1s"})
 public @interface ScoringIT {
 }

@@ -40,7 +40,8 @@ public record ScoringProperties(
             @DefaultValue("5") int contributorsKept,
             @DefaultValue("10") int historyKept,
             @DefaultValue("5000") int stateCacheCustomers,
-            @DefaultValue Sweep sweep) {
+            @DefaultValue Sweep sweep,
+            @DefaultValue Progress progress) {
     }
 
     /** Tier thresholds and hysteresis bands; see docs/scoring-service.md for the rules. */
@@ -68,6 +69,15 @@ public record ScoringProperties(
         public TraitSettings settings() {
             return new TraitSettings(newDays, loyalDays, activeDays, bigRevenue.minorUnits(), growthPercent);
         }
+    }
+
+    /**
+     * The input consumers' progress check: a partition this instance holds, with lag, whose
+     * committed offset has not moved for {@code stallTimeout} is stalled (readiness DOWN, a
+     * metric, a log line); checked every {@code checkInterval}, Kafka asked with {@code kafkaTimeout}.
+     */
+    public record Progress(@DefaultValue("60s") Duration stallTimeout, @DefaultValue("5s") Duration checkInterval,
+            @DefaultValue("3s") Duration kafkaTimeout) {
     }
 
     /** The sweep re-decides customers whose window aged without new events. */

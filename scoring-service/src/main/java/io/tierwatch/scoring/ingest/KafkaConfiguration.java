@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.KafkaException;
@@ -39,6 +40,18 @@ class KafkaConfiguration {
         // the listener logs each retry in one line; the handler's own log would add a stack trace per attempt
         handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
+    }
+
+    /** Readiness: DOWN while a partition this instance holds makes no progress ({@link ConsumerProgress}). */
+    @Bean
+    HealthIndicator scoringProgressHealthIndicator(ConsumerProgress progress) {
+        return progress.progressHealth();
+    }
+
+    /** DOWN while the Kafka cluster does not answer. */
+    @Bean
+    HealthIndicator kafkaHealthIndicator(ConsumerProgress progress) {
+        return progress.kafkaHealth();
     }
 
     @SuppressWarnings("unchecked")

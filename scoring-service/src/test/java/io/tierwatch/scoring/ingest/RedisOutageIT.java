@@ -14,9 +14,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.tierwatch.contracts.Money;
 import io.tierwatch.contracts.Topics;
+import io.tierwatch.scoring.Http;
 import io.tierwatch.scoring.ScoringIT;
 import io.tierwatch.scoring.TestEvents;
 import io.tierwatch.scoring.TierEvents;
@@ -26,6 +28,9 @@ import io.tierwatch.testsupport.RedisServer;
 
 @ScoringIT
 class RedisOutageIT {
+
+    @LocalServerPort
+    int port;
 
     @Test
     void waitsOutARedisOutageWithoutCommittingOrLosingARecord() throws Exception {
@@ -45,6 +50,13 @@ class RedisOutageIT {
                 await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
                         committed(admin, partition) <= record.offset()
                                 && probe.records(Topics.CUSTOMER_TIER_CHANGES).stream().noneMatch(r -> customer.equals(r.key())));
+                // the partition makes no progress with lag: readiness names it, within the stall timeout (4 s here)
+                Http.Reply readiness = await().atMost(Duration.ofSeconds(20))
+                        .until(() -> Http.get(port, "/actuator/health/readiness"), r -> r.status() == 503);
+                assertThat(readiness.json().path("components").path("scoringProgress").path("details")
+                        .path("stalled").has(partition.toString())).as(readiness.body()).isTrue();
+                assertThat(Http.get(port, "/actuator/prometheus").body())
+                        .containsPattern("tierwatch_scoring_partitions_stalled\\{[^}]*\\} [1-9]");
             } finally {
                 redis.start();
             }
@@ -55,6 +67,7 @@ class RedisOutageIT {
                     .filter(r -> customer.equals(r.key())).findFirst().orElseThrow();
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     committed(admin, new TopicPartition(record.topic(), record.partition())) > record.offset());
+            await().atMost(Duration.ofSeconds(20)).until(() -> Http.get(port, "/actuator/health/readiness").status() == 200);
         }
     }
 
