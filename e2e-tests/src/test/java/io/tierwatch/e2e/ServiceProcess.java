@@ -37,13 +37,19 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, List<String> args) throws IOException {
+        return start(name, name, args);
+    }
+
+    /** {@code instance} names the log, so two instances of one service keep theirs apart. */
+    static ServiceProcess start(String name, String instance, List<String> args) throws IOException {
         int port = FreePorts.find();
-        Path log = Path.of("target", "e2e-logs", name + ".log");
+        Path log = Path.of("target", "e2e-logs", instance + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-jar", jarOf(name).toString(), "--server.port=" + port));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new ServiceProcess(name, port, process, log);
     }
 
@@ -54,6 +60,20 @@ final class ServiceProcess implements AutoCloseable {
                 .ignoreExceptions()
                 .until(() -> HTTP.send(HttpRequest.newBuilder(url("/actuator/health")).build(),
                         HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\""));
+    }
+
+    /** SIGKILL ({@code kill -9}), as a crash would: no shutdown hook runs, nothing is committed or handed over. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     URI url(String path) {

@@ -67,7 +67,12 @@ public final class RealInfrastructure implements BeforeAllCallback {
 
     /** Creates each topic with its dead-letter topic; compacts the customers topic. */
     public static void createTopics(String... topics) {
-        kafka().createTopics(Arrays.stream(topics)
+        kafka().createTopics(withDeadLetters(topics));
+    }
+
+    /** Each topic and its dead-letter topic, {@link #PARTITIONS} partitions each; the customers topic compacted. */
+    public static java.util.List<NewTopic> withDeadLetters(String... topics) {
+        return Arrays.stream(topics)
                 .flatMap(t -> java.util.stream.Stream.of(t, Topics.deadLetterOf(t)))
                 .map(t -> {
                     NewTopic topic = new NewTopic(t, PARTITIONS, (short) 1);
@@ -75,7 +80,7 @@ public final class RealInfrastructure implements BeforeAllCallback {
                             ? topic.configs(java.util.Map.of("cleanup.policy", "compact"))
                             : topic;
                 })
-                .toList());
+                .toList();
     }
 
     private static boolean useDocker() {

@@ -12,16 +12,29 @@ import org.awaitility.Awaitility;
 import redis.clients.jedis.Jedis;
 
 /**
- * A private {@code redis-server} process on a free loopback port, without persistence. Tests
- * can {@link #stop()} and {@link #start()} it again on the same port to exercise an outage.
+ * A private {@code redis-server} process on a free loopback port, without persistence unless
+ * made {@link #persistent()}. Tests can {@link #stop()} and {@link #start()} it again on the same
+ * port to exercise an outage: without persistence its data is gone, with it every acknowledged
+ * write is back (append-only file, fsync on every write).
  */
 public final class RedisServer implements RedisEndpoint {
 
     private final int port;
     private final Path workDir;
+    private final boolean persistent;
     private Process process;
 
     public RedisServer() {
+        this(false);
+    }
+
+    /** A server that keeps its data across {@link #stop()} and {@link #start()}. */
+    public static RedisServer persistent() {
+        return new RedisServer(true);
+    }
+
+    private RedisServer(boolean persistent) {
+        this.persistent = persistent;
         this.port = FreePorts.find();
         try {
             this.workDir = Files.createTempDirectory("tierwatch-redis-");
@@ -47,7 +60,8 @@ public final class RedisServer implements RedisEndpoint {
         }
         try {
             process = new ProcessBuilder(List.of(executable(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", workDir.toString(), "--daemonize", "no"))
+                    "--save", "", "--appendonly", persistent ? "yes" : "no", "--appendfsync", "always",
+                    "--dir", workDir.toString(), "--daemonize", "no"))
                     .redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("redis.log").toFile())
                     .start();
@@ -64,7 +78,10 @@ public final class RedisServer implements RedisEndpoint {
         return this;
     }
 
-    /** Kills the server, as an outage would; its data is gone (Redis is a cache of Kafka's history). */
+    /**
+     * Stops the server (SIGTERM), as an outage would; without persistence its data is gone (Redis
+     * is a cache of Kafka's history).
+     */
     public synchronized void stop() {
         if (process != null) {
             process.destroy();
