@@ -43,7 +43,8 @@ public final class RealInfrastructure implements BeforeAllCallback {
         }
         boolean docker = useDocker();
         kafka = docker ? DockerInfrastructure.kafka() : embeddedKafka();
-        redis = docker ? DockerInfrastructure.redis() : new RedisServer().start();
+        // persistent: a stop and start is an outage, not a loss (the loss is its own test: a FLUSHALL)
+        redis = docker ? DockerInfrastructure.redis() : RedisServer.persistent().start();
         createTopics(Topics.ORDERS, Topics.SERVICE_TICKETS, Topics.CUSTOMERS, Topics.CUSTOMER_TIER_CHANGES);
         System.setProperty("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         System.setProperty("tierwatch.redis.url", redis.url());

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.ledger.RedisLedger;
 import io.tierwatch.scoring.ledger.LedgerSettings;
+import io.tierwatch.scoring.ledger.StateEpoch;
 import io.tierwatch.scoring.ledger.TierIndexMigration;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisException;
@@ -32,8 +33,14 @@ class EngineConfiguration {
      * record is scored meanwhile. With Redis unreachable the service starts anyway (its
      * listeners retry) and the migration waits for the next start.
      */
+    /** The state epoch every commit checks; decided by {@code ingest.EpochGuard}. */
     @Bean
-    RedisLedger redisLedger(JedisPooled jedis, ScoringProperties properties) {
+    StateEpoch stateEpoch() {
+        return new StateEpoch();
+    }
+
+    @Bean
+    RedisLedger redisLedger(JedisPooled jedis, ScoringProperties properties, StateEpoch epoch) {
         try {
             long moved = TierIndexMigration.run(jedis);
             if (moved > 0) {
@@ -45,6 +52,6 @@ class EngineConfiguration {
         }
         ScoringProperties.Scoring scoring = properties.scoring();
         return new RedisLedger(jedis, new LedgerSettings(scoring.windowDays(), scoring.policy().settings(),
-                scoring.traits().settings(), scoring.contributorsKept()), scoring.stateCacheCustomers());
+                scoring.traits().settings(), scoring.contributorsKept()), scoring.stateCacheCustomers(), epoch);
     }
 }

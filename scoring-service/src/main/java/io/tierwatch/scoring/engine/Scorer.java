@@ -14,6 +14,7 @@ import io.tierwatch.scoring.ledger.ApplyOutcome;
 import io.tierwatch.scoring.ledger.ContentionException;
 import io.tierwatch.scoring.ledger.LedgerCommand;
 import io.tierwatch.scoring.ledger.RedisLedger;
+import io.tierwatch.scoring.ledger.StateLostException;
 import io.tierwatch.scoring.metrics.ScoringMetrics;
 import io.tierwatch.scoring.outbox.OutboxPublisher;
 import redis.clients.jedis.exceptions.JedisException;
@@ -51,6 +52,9 @@ public class Scorer {
             throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
         } catch (ContentionException e) {
             throw new ScoringUnavailableException("customers busy: " + e.getMessage(), e);
+        } catch (StateLostException e) {
+            // nothing was written; retried with backoff until the state is rebuilt
+            throw new ScoringUnavailableException("scoring state lost: " + e.getMessage(), e);
         }
         RedisLedger.Steps steps = result.steps();
         metrics.step(ScoringMetrics.Step.READ, steps.read());

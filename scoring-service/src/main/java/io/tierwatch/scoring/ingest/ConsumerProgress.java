@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -61,6 +60,8 @@ class ConsumerProgress implements SmartLifecycle, DisposableBean {
     private final Map<TopicPartition, Observed> observed = new HashMap<>();
     private volatile Snapshot snapshot = new Snapshot(true, null, null, Map.of(), Map.of());
     private volatile boolean running;
+    /** The state epoch's check of its markers, on the same timer. */
+    private Runnable alsoOnEachCheck = () -> { };
 
     /** What the last check saw of a partition: its committed offset, and since when. */
     private record Observed(long committed, long since) {
@@ -72,24 +73,19 @@ class ConsumerProgress implements SmartLifecycle, DisposableBean {
     }
 
     @Autowired
-    ConsumerProgress(KafkaListenerEndpointRegistry registry, KafkaProperties kafka, ScoringProperties properties,
-            MeterRegistry meters, Clock clock) {
-        this(registry, kafka.buildAdminProperties(), kafka.getConsumer().getGroupId(), properties.scoring().progress(),
-                meters, clock);
+    ConsumerProgress(KafkaListenerEndpointRegistry registry, Admin admin, KafkaProperties kafka,
+            ScoringProperties properties, MeterRegistry meters, Clock clock, EpochGuard epoch) {
+        this(registry, admin, kafka.getConsumer().getGroupId(), properties.scoring().progress(), meters, clock);
+        this.alsoOnEachCheck = epoch::check;
     }
 
-    ConsumerProgress(KafkaListenerEndpointRegistry registry, Map<String, Object> adminConfig, String groupId,
+    ConsumerProgress(KafkaListenerEndpointRegistry registry, Admin admin, String groupId,
             ScoringProperties.Progress settings, MeterRegistry meters, Clock clock) {
         this.registry = registry;
         this.settings = settings;
         this.groupId = groupId;
         this.clock = clock;
-        Map<String, Object> config = new HashMap<>(adminConfig);
-        int timeout = (int) settings.kafkaTimeout().toMillis();
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "tierwatch-scoring-progress");
-        this.admin = Admin.create(config);
+        this.admin = admin;
         Gauge.builder("tierwatch.scoring.partitions.stalled", this, p -> p.snapshot.stalled().size())
                 .description("Input partitions this instance holds that have lag and whose committed offset has not moved "
                         + "for the stall timeout").register(meters);
@@ -216,6 +212,7 @@ class ConsumerProgress implements SmartLifecycle, DisposableBean {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 check();
+                alsoOnEachCheck.run();
             } catch (RuntimeException e) {
                 LOG.warn("progress check failed: {}", e.toString());
             }
@@ -237,6 +234,5 @@ class ConsumerProgress implements SmartLifecycle, DisposableBean {
     @Override
     public void destroy() {
         timer.shutdownNow();
-        admin.close(Duration.ofSeconds(1));
     }
 }

@@ -1,10 +1,15 @@
 package io.tierwatch.scoring.ingest;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.KafkaException;
@@ -42,6 +47,20 @@ class KafkaConfiguration {
         return handler;
     }
 
+    /**
+     * The service's own admin client (progress checks, the state epoch, a rebuild), with short
+     * timeouts so a check never hangs on an unreachable cluster.
+     */
+    @Bean(destroyMethod = "close")
+    Admin scoringAdmin(KafkaProperties kafka, ScoringProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+        int timeout = (int) properties.scoring().progress().kafkaTimeout().toMillis();
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "tierwatch-scoring-checks");
+        return Admin.create(config);
+    }
+
     /** Readiness: DOWN while a partition this instance holds makes no progress ({@link ConsumerProgress}). */
     @Bean
     HealthIndicator scoringProgressHealthIndicator(ConsumerProgress progress) {
@@ -76,11 +95,18 @@ class KafkaConfiguration {
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncOffsetCommits(
-            OffsetCommits commits) {
+            OffsetCommits commits, EpochGuard epoch) {
         return container -> {
             container.getContainerProperties().setSyncCommits(false);
             container.getContainerProperties().setCommitCallback(commits);
+            container.getContainerProperties().setOffsetAndMetadataProvider(epoch.offsetMetadata());
         };
+    }
+
+    /** Readiness: DOWN while Redis does not hold the state the committed offsets belong to ({@link EpochGuard}). */
+    @Bean
+    HealthIndicator scoringStateHealthIndicator(EpochGuard epoch) {
+        return epoch.health();
     }
 
     /** The output topic and the dead-letter topics, created if missing (never shrunk or altered). */

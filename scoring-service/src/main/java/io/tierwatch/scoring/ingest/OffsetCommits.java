@@ -45,9 +45,11 @@ public class OffsetCommits implements OffsetCommitCallback {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final ScoringMetrics metrics;
+    private final EpochGuard epoch;
 
-    OffsetCommits(ScoringMetrics metrics) {
+    OffsetCommits(ScoringMetrics metrics, EpochGuard epoch) {
         this.metrics = metrics;
+        this.epoch = epoch;
     }
 
     /** Called on the consumer's thread when an asynchronous commit is answered (or times out). */
@@ -85,7 +87,7 @@ public class OffsetCommits implements OffsetCommitCallback {
                 long position = consumer.position(partition, TIMEOUT);
                 OffsetAndMetadata at = committed.get(partition);
                 if (at == null ? position > 0 : at.offset() < position) {
-                    behind.put(partition, new OffsetAndMetadata(position));
+                    behind.put(partition, new OffsetAndMetadata(position, epoch.metadata()));
                 }
             }
             if (!behind.isEmpty()) {

@@ -41,6 +41,9 @@ class ScoringListener {
     private final RecordDecoder decoder;
     private final Scorer scorer;
     private final DeadLetters deadLetters;
+    /** An outage retries a poll every few seconds on each consumer: a few lines say so, not one per attempt. */
+    private final RateLimitedLog retries = new RateLimitedLog(LOG, 6, java.time.Duration.ofSeconds(30),
+            java.time.Clock.systemUTC());
 
     ScoringListener(ScoringProperties properties, Scorer scorer, DeadLetters deadLetters) {
         this.properties = properties;
@@ -70,7 +73,7 @@ class ScoringListener {
             score(decoded, commands, rejected);
             deadLetters.publish(rejected);
         } catch (ScoringUnavailableException e) {
-            LOG.warn("poll of {} records not scored, retrying with backoff: {}", records.size(), e.getMessage());
+            retries.warn("poll of {} records not scored, retrying with backoff: {}", records.size(), e.getMessage());
             // Nothing of this poll counts as done: retry from its first record (the watermark skips what was applied).
             throw new BatchListenerFailedException(e.getMessage(), e, 0);
         }

@@ -20,6 +20,8 @@ import redis.clients.jedis.Response;
 final class CommitScript {
 
     static final long CONFLICT = -1;
+    /** The whole call's answer when the group's epoch marker is not the epoch the ledger works in. */
+    static final long EPOCH_LOST = -2;
 
     private final String source;
     private volatile String sha;
@@ -47,10 +49,15 @@ final class CommitScript {
         return source;
     }
 
-    /** One call for the customers of one hash-tag group. */
-    Response<Object> call(AbstractPipeline pipeline, String sha, List<CustomerWork> group) {
-        List<String> keys = new ArrayList<>(2 * group.size());
-        List<String> argv = new ArrayList<>(40 * group.size());
+    /**
+     * One call for the customers of one hash-tag group; {@code epoch} is the state epoch the ledger
+     * works in (empty: not checked, for a ledger of its own such as the benchmark's).
+     */
+    Response<Object> call(AbstractPipeline pipeline, String sha, String epoch, List<CustomerWork> group) {
+        List<String> keys = new ArrayList<>(1 + 2 * group.size());
+        List<String> argv = new ArrayList<>(1 + 40 * group.size());
+        keys.add(LedgerKeys.epochOf(group.get(0).customerId));
+        argv.add(epoch);
         for (CustomerWork w : group) {
             keys.addAll(LedgerKeys.scriptKeys(w.customerId));
             argv(w, argv);

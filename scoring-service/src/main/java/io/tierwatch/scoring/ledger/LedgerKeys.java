@@ -65,7 +65,21 @@ public final class LedgerKeys {
         return CustomerState.contributorsOf(stateFields);
     }
 
-    /** A customer's keys, in the order the commit script expects them. */
+    /**
+     * The state epoch's marker of hash-tag group {@code group} (value {@code <epoch> <Kafka cluster
+     * id>}): one per group, in the group's slot, so the commit script checks it atomically with the
+     * write on Redis Cluster too ({@link StateEpoch}).
+     */
+    public static String epoch(int group) {
+        return PREFIX + "{g" + group + "}:epoch";
+    }
+
+    /** The group's epoch marker of a customer's commit: the script's first key. */
+    static String epochOf(String customerId) {
+        return epoch(group(customerId));
+    }
+
+    /** A customer's keys, in the order the commit script expects them (after the group's epoch marker). */
     public static List<String> scriptKeys(String customerId) {
         return List.of(state(customerId), outbox(customerId));
     }

@@ -37,17 +37,26 @@ public final class RedisLedger {
     private final CommitScript script;
     private final AtomicLong rereads = new AtomicLong();
     private final StateCache cache;
+    private final StateEpoch epoch;
 
     /** A ledger that reads every customer from Redis in every batch (no state cache). */
     public RedisLedger(JedisPooled jedis, LedgerSettings settings) {
         this(jedis, settings, 0);
     }
 
+    /** A ledger of its own (a benchmark's, a test's): commits check no state epoch. */
+    public RedisLedger(JedisPooled jedis, LedgerSettings settings, int cachedCustomers) {
+        this(jedis, settings, cachedCustomers, null);
+    }
+
     /**
      * {@code cachedCustomers}: how many customers' states to keep in memory after a commit, so a
-     * customer met again is not read again ({@link StateCache}); 0 for none.
+     * customer met again is not read again ({@link StateCache}); 0 for none. {@code epoch}: every
+     * commit writes only where Redis still holds that state epoch, else it throws
+     * {@link StateLostException} and writes nothing.
      */
-    public RedisLedger(JedisPooled jedis, LedgerSettings settings, int cachedCustomers) {
+    public RedisLedger(JedisPooled jedis, LedgerSettings settings, int cachedCustomers, StateEpoch epoch) {
+        this.epoch = epoch;
         this.jedis = jedis;
         this.applier = new Applier(settings);
         this.script = new CommitScript();
@@ -155,9 +164,11 @@ public final class RedisLedger {
     public static List<List<String>> firstCommit(LedgerSettings settings, LedgerCommand command) {
         CustomerWork w = new CustomerWork(command.customerId(), Map.of());
         w.apply(new Applier(settings), command);
-        List<String> argv = new ArrayList<>();
+        List<String> keys = new ArrayList<>(List.of(LedgerKeys.epochOf(command.customerId())));
+        keys.addAll(LedgerKeys.scriptKeys(command.customerId()));
+        List<String> argv = new ArrayList<>(List.of(""));
         new CommitScript().argv(w, argv);
-        return List.of(LedgerKeys.scriptKeys(command.customerId()), argv);
+        return List.of(keys, argv);
     }
 
     /** The source of the commit script ({@code redis/commit.lua}), for loading it elsewhere (bench). */
@@ -298,6 +309,7 @@ public final class RedisLedger {
     /** Returns the customers to read and compute again. */
     private Set<String> commit(Map<String, CustomerWork> works, Map<String, Long> outboxSizes) {
         String sha = script.sha(jedis);
+        String expected = epoch == null ? "" : epoch.expected();
         Map<Integer, List<CustomerWork>> groups = new LinkedHashMap<>();
         for (CustomerWork w : works.values()) {
             if (w.hasWrites()) {
@@ -309,8 +321,14 @@ public final class RedisLedger {
         List<List<CustomerWork>> calls = new ArrayList<>(groups.values());
         List<Response<Object>> replies = new ArrayList<>(calls.size());
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            calls.forEach(group -> replies.add(script.call(pipeline, sha, group)));
+            calls.forEach(group -> replies.add(script.call(pipeline, sha, expected, group)));
             pipeline.sync();
+        }
+        for (int c = 0; c < calls.size(); c++) {
+            if (replies.get(c).get() instanceof Long answer && answer == CommitScript.EPOCH_LOST) {
+                cache.clear();
+                throw epoch.lostAt(LedgerKeys.epochOf(calls.get(c).get(0).customerId));
+            }
         }
         Set<String> conflicts = new LinkedHashSet<>();
         for (int c = 0; c < calls.size(); c++) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -26,8 +27,9 @@ class ConsumerProgressTest {
             port = socket.getLocalPort(); // closed again: nothing listens there
         }
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        ConsumerProgress progress = new ConsumerProgress(new KafkaListenerEndpointRegistry(),
-                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port), "tierwatch-scoring",
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 500, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 500));
+        ConsumerProgress progress = new ConsumerProgress(new KafkaListenerEndpointRegistry(), admin, "tierwatch-scoring",
                 new ScoringProperties.Progress(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMillis(500)),
                 meters, Clock.systemUTC());
         try {
@@ -43,6 +45,7 @@ class ConsumerProgressTest {
             assertThat(progress.progressHealth().health().getStatus()).isEqualTo(Status.UP);
         } finally {
             progress.destroy();
+            admin.close();
         }
     }
 }
