@@ -46,6 +46,7 @@ final class ChaosHistory {
     private final List<String> customers = new ArrayList<>();
     private final Map<String, Truth> truth = new LinkedHashMap<>();
     private final List<String> poisonIds = new ArrayList<>();
+    private int oversized;
     private long sequence;
 
     ChaosHistory(String run, int customers, long seed) {
@@ -144,6 +145,7 @@ final class ChaosHistory {
         ServiceTicketClosed ticket = new ServiceTicketClosed("t", customer, Instant.now(), "EUR", 0, null, null, null, null,
                 false, null, null);
         records.add(poisonRecord(record(Topics.SERVICE_TICKETS, "x", customer, ticket), customer, huge));
+        oversized++;
         for (int i = 0; i < longIds; i++) {
             String longId = run + "-" + "l".repeat(190) + i;
             ProducerRecord<String, byte[]> valid = validOrder(anyCustomerUnlocked());
@@ -157,6 +159,11 @@ final class ChaosHistory {
             records.add(record);
         }
         return records;
+    }
+
+    /** How many poison records were too large to copy whole to a dead-letter topic. */
+    synchronized int oversized() {
+        return oversized;
     }
 
     synchronized List<String> poisonIds() {
