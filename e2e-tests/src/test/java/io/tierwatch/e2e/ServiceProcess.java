@@ -59,7 +59,7 @@ final class ServiceProcess implements AutoCloseable {
                 .failFast(name + " exited; see " + log.toAbsolutePath(), () -> !process.isAlive())
                 .ignoreExceptions()
                 .until(() -> HTTP.send(HttpRequest.newBuilder(url("/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\""));
+                        HttpResponse.BodyHandlers.ofString()).body().endsWith("\"status\":\"UP\"}"));
     }
 
     /** SIGKILL ({@code kill -9}), as a crash would: no shutdown hook runs, nothing is committed or handed over. */

@@ -56,7 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited during start-up; see " + log);
             }
             try {
-                if (http.send(health, HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\"")) {
+                if (http.send(health, HttpResponse.BodyHandlers.ofString()).body().endsWith("\"status\":\"UP\"}")) {
                     return this;
                 }
             } catch (IOException e) {

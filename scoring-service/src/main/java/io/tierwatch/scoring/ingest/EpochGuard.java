@@ -55,7 +55,8 @@ public class EpochGuard {
     private String reported;
 
     EpochGuard(StateEpoch epoch, JedisPooled jedis, Admin admin, KafkaProperties kafka, ScoringProperties properties,
-            MeterRegistry meters, StateRebuild rebuild, java.time.Clock clock) {
+            MeterRegistry meters, StateRebuild rebuild, java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${tierwatch.rebuild.run:false}") boolean rebuildRun) {
         this.epoch = epoch;
         this.rebuild = rebuild;
         this.clock = clock;
@@ -67,7 +68,9 @@ public class EpochGuard {
         Gauge.builder("tierwatch.scoring.state.lost", epoch, e -> e.lost() != null ? 1 : 0)
                 .description("1 while Redis does not hold the state the consumers' committed offsets belong to "
                         + "(flushed, lost or replaced): nothing is applied until it is rebuilt").register(meters);
-        establish();
+        if (!rebuildRun) { // the rebuild command begins an epoch of its own
+            establish();
+        }
     }
 
     /** Decides the epoch from what Redis and Kafka hold; with either unreachable, tries again at the next check. */
