@@ -1,6 +1,11 @@
 -- Claims an event id for publishing, or says why not.
--- KEYS[1] submission hash; ARGV[1] content fingerprint, ARGV[2] now (epoch ms), ARGV[3] stale after (ms).
--- Returns {outcome, first claim time}: claimed | duplicate | conflict | in-progress | recover.
+-- KEYS[1] submission hash, KEYS[2] the store marker; ARGV[1] content fingerprint, ARGV[2] now (epoch
+-- ms), ARGV[3] stale after (ms).
+-- Returns {outcome, first claim time}: claimed | duplicate | conflict | in-progress | recover, or lost
+-- when the store marker is gone (Redis lost its records: a claim now could let a resubmission through).
+if redis.call('EXISTS', KEYS[2]) == 0 then
+  return {'lost', '0', '0'}
+end
 local fp = redis.call('HGET', KEYS[1], 'fp')
 if not fp then
   redis.call('HSET', KEYS[1], 'fp', ARGV[1], 'state', 'pending', 'since', ARGV[2], 'first', ARGV[2])

@@ -16,7 +16,7 @@ import redis.clients.jedis.JedisPooled;
  * the ack, so GET never shows what the compacted topic does not hold; the topic stays the record.
  */
 @Component
-class CustomerStore {
+public class CustomerStore {
 
     private static final LuaScript UPSERT = LuaScript.load("/redis/customer-upsert.lua");
 
@@ -26,7 +26,7 @@ class CustomerStore {
         this.redis = redis;
     }
 
-    void put(CustomerUpserted customer) {
+    public void put(CustomerUpserted customer) {
         UPSERT.call(redis, List.of(Keys.customer(customer.customerId())),
                 List.of(String.valueOf(customer.updatedAt().toEpochMilli()),
                         CloudEventsKafka.json().writeValueAsString(customer)));

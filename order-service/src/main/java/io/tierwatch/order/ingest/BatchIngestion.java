@@ -23,6 +23,9 @@ final class BatchIngestion {
 
     List<BatchOutcome> submitAll(List<Submission> batch) {
         List<Claim> claims = ledger.claimAll(batch);
+        if (claims.stream().anyMatch(c -> c.outcome() == Claim.Outcome.LOST)) {
+            throw new StoreLostException(); // nothing of the batch was claimed
+        }
         BatchOutcome[] outcomes = new BatchOutcome[batch.size()];
         List<Integer> toPublish = new ArrayList<>();
         List<String> done = new ArrayList<>();
@@ -43,6 +46,7 @@ final class BatchIngestion {
                     }
                 }
                 case CLAIMED -> toPublish.add(i);
+                case LOST -> throw new IllegalStateException("checked above");
             }
         }
         List<Outgoing> outgoing = toPublish.stream().map(i -> batch.get(i).outgoing()).toList();

@@ -18,6 +18,8 @@ public record Claim(Outcome outcome, long firstClaimedAt, long claimedAt) {
         /** Another request is publishing it right now. */
         IN_PROGRESS,
         /** A claimant died before completing: Kafka may or may not hold the event. */
-        RECOVER
+        RECOVER,
+        /** Redis lost the idempotency records; nothing can be claimed until they are recovered from Kafka. */
+        LOST
     }
 }

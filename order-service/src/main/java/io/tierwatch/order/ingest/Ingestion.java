@@ -48,6 +48,7 @@ public class Ingestion {
                     id + " was submitted before with different content");
             case IN_PROGRESS -> throw new ConflictException("in-progress",
                     id + " is being published by another request; retry shortly");
+            case LOST -> throw new StoreLostException();
             case CLAIMED, RECOVER -> { }
         }
         Submission submission;

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import io.tierwatch.order.OrderServiceProperties;
 import io.tierwatch.order.redis.Keys;
 import io.tierwatch.order.redis.LuaScript;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -36,7 +37,7 @@ public class SubmissionLedger {
     }
 
     public Claim claim(String eventId, String fingerprint) {
-        return toClaim(CLAIM.call(redis, List.of(Keys.submission(eventId)), claimArgs(fingerprint)));
+        return toClaim(CLAIM.call(redis, List.of(Keys.submission(eventId), Keys.storeMarker()), claimArgs(fingerprint)));
     }
 
     /** Claims many ids in one round trip. */
@@ -48,6 +49,18 @@ public class SubmissionLedger {
             CLAIM.reload(redis);
             return pipelinedClaims(batch);
         }
+    }
+
+    /**
+     * Writes the record of an event Kafka already holds, as done, from a recovery; idempotent, and
+     * never changes a record that exists.
+     */
+    public void restore(AbstractPipeline pipeline, String eventId, String fingerprint, long publishedAtMillis) {
+        String key = Keys.submission(eventId);
+        pipeline.hsetnx(key, "fp", fingerprint);
+        pipeline.hsetnx(key, "state", "done");
+        pipeline.hsetnx(key, "since", String.valueOf(publishedAtMillis));
+        pipeline.hsetnx(key, "first", String.valueOf(publishedAtMillis));
     }
 
     public void complete(String eventId) {
@@ -70,7 +83,8 @@ public class SubmissionLedger {
         List<Response<Object>> responses = new ArrayList<>(batch.size());
         try (var pipeline = redis.pipelined()) {
             for (Submission s : batch) {
-                responses.add(pipeline.evalsha(sha, List.of(Keys.submission(s.eventId())), claimArgs(s.fingerprint())));
+                responses.add(pipeline.evalsha(sha, List.of(Keys.submission(s.eventId()), Keys.storeMarker()),
+                        claimArgs(s.fingerprint())));
             }
         }
         return responses.stream().map(r -> toClaim(r.get())).toList();

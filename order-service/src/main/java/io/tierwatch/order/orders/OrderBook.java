@@ -29,7 +29,7 @@ public class OrderBook {
     }
 
     /** Idempotent: writing the same order again leaves the returned counts alone. */
-    void record(OrderPlaced order) {
+    public void record(OrderPlaced order) {
         Map<String, String> fields = new HashMap<>();
         fields.put("customerId", order.customerId());
         for (OrderLine line : order.lines()) {

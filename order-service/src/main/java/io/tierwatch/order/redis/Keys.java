@@ -11,6 +11,20 @@ public final class Keys {
         return RedisConfig.PREFIX + "customer:" + customerId;
     }
 
+    /**
+     * The marker that this Redis holds order-service's records (claims, order lines, customers)
+     * since they began, or since they were last recovered from Kafka ({@code recovery.StoreRecovery}).
+     * A claim refuses to go on without it.
+     */
+    public static String storeMarker() {
+        return RedisConfig.PREFIX + "store";
+    }
+
+    /** A SCAN pattern of every key of order-service. */
+    public static String all() {
+        return RedisConfig.PREFIX + "*";
+    }
+
     /** The idempotency record of an event id (hash: fingerprint, state, since). */
     public static String submission(String eventId) {
         return RedisConfig.PREFIX + "submission:" + eventId;

@@ -26,10 +26,11 @@ import io.tierwatch.order.publish.EventPublisher;
 import io.tierwatch.order.web.NotFoundException;
 import io.tierwatch.order.web.Problems;
 import io.tierwatch.order.web.RequestTooLargeException;
+import io.tierwatch.order.web.UnprocessableException;
 
 /** Checks a return against its order, reserves the quantities, prices it and publishes it once. */
 @Service
-class ReturnService {
+public class ReturnService {
 
     private final OrderBook book;
     private final ReturnReservations reservations;
@@ -67,6 +68,27 @@ class ReturnService {
                 reservations.cancel(orderId, eventId, fingerprint, claim, request.lines());
             }
         });
+    }
+
+    /** The fingerprint a REST return of this content was claimed with. */
+    public static String fingerprintOf(OrderLinesReturned returned) {
+        return Fingerprint.of(new Content(returned.orderId(), returned.returnId(), returned.occurredAt(),
+                returned.currency(), returned.lines().stream().map(l -> new ReturnRequest.Line(l.sku(), l.quantity())).toList(),
+                returned.restockingFee()));
+    }
+
+    /**
+     * Counts a return Kafka already holds against its order again, from a recovery: the quantities
+     * reserved, as when it was accepted (its order's lines must be restored first, as they are in a
+     * topic's order). A return whose order is not known is left alone.
+     */
+    public void restore(OrderLinesReturned returned) {
+        try {
+            reservations.reserve(returned.orderId(), "lines-returned:" + returned.returnId(),
+                    returned.lines().stream().map(l -> new ReturnRequest.Line(l.sku(), l.quantity())).toList());
+        } catch (UnprocessableException e) {
+            // the order is not in the topics' history (or was returned beyond it): nothing to count
+        }
     }
 
     private OrderLinesReturned price(String orderId, String customerId, ReturnRequest request, List<Long> before,

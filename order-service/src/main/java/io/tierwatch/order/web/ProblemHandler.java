@@ -19,6 +19,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.tierwatch.contracts.InvalidFieldException;
+import io.tierwatch.order.ingest.StoreLostException;
 import io.tierwatch.order.publish.BrokerUnavailableException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
@@ -105,6 +106,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable",
                 "Event store unavailable", "Kafka did not acknowledge the event in time; nothing was accepted. Retry later.",
                 request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler(StoreLostException.class)
+    ResponseEntity<Object> storeLost(StoreLostException ex, WebRequest request) {
+        ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "store-recovering",
+                "Idempotency store recovering", "Redis lost the records that tell a resubmission from a new "
+                        + "submission; they are being recovered from Kafka. Nothing was accepted: retry the same request "
+                        + "shortly, it is published at most once.", request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(response.getBody());
     }
