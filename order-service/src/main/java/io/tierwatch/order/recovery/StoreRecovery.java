@@ -51,13 +51,13 @@ import redis.clients.jedis.params.ScanParams;
  * <li>a marker ({@link Keys#storeMarker}) says this Redis holds the records; every claim checks it
  *     atomically and, without it, refuses ({@code 503 store-recovering}), so nothing can be accepted
  *     twice in the meantime;</li>
- * <li>every few seconds the marker is looked for: gone, and Redis holds none of order-service's
- *     records while Kafka's topics hold events, the records are <b>recovered</b> by reading the
+ * <li>every few seconds the marker is looked for: gone, and Redis holds no idempotency record
+ *     while Kafka's topics hold events, the records are <b>recovered</b> by reading the
  *     orders, service-tickets and customers topics from their beginning: each event's claim (done,
  *     with the fingerprint it was accepted with), each order's lines, each return's reservation,
  *     each customer's latest master data; then the marker is set again;</li>
  * <li>a fresh Redis under empty topics, or a Redis of a version before the marker that holds
- *     records, just gets the marker.</li>
+ *     idempotency records, just gets the marker.</li>
  * </ul>
  * Readiness is DOWN ({@code orderStore}) and {@code tierwatch_order_store_recovering} is 1 while it
  * lasts; one log line says it began and one what it recovered.
@@ -198,13 +198,17 @@ public class StoreRecovery implements HealthIndicator, DisposableBean {
         return 1;
     }
 
-    /** Whether Redis holds any record of order-service (the marker aside). */
+    /**
+     * Whether Redis holds idempotency records (of a version before the marker). Only a claim writes
+     * one, and a claim needs the marker, so after a loss none can appear before the recovery; other
+     * keys (a customer PUT stores its master data) can, and do not count.
+     */
     private boolean holdsRecords() {
-        ScanParams match = new ScanParams().match(Keys.all()).count(1_000);
+        ScanParams match = new ScanParams().match(Keys.allSubmissions()).count(1_000);
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
             var page = redis.scan(cursor, match);
-            if (page.getResult().stream().anyMatch(k -> !k.equals(Keys.storeMarker()))) {
+            if (!page.getResult().isEmpty()) {
                 return true;
             }
             cursor = page.getCursor();

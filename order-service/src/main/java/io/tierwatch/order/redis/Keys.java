@@ -20,9 +20,9 @@ public final class Keys {
         return RedisConfig.PREFIX + "store";
     }
 
-    /** A SCAN pattern of every key of order-service. */
-    public static String all() {
-        return RedisConfig.PREFIX + "*";
+    /** A SCAN pattern of every idempotency record (written only by a claim, which needs the store marker). */
+    public static String allSubmissions() {
+        return RedisConfig.PREFIX + "submission:*";
     }
 
     /** The idempotency record of an event id (hash: fingerprint, state, since). */
