@@ -11,6 +11,7 @@ import io.tierwatch.notification.NotificationProperties;
 import io.tierwatch.notification.delivery.Channel;
 import io.tierwatch.notification.delivery.DeliveryKeys;
 import io.tierwatch.notification.redis.LuaScript;
+import io.tierwatch.notification.redis.StoreLostException;
 import io.tierwatch.notification.reps.Rep;
 import redis.clients.jedis.JedisPooled;
 
@@ -24,7 +25,7 @@ import redis.clients.jedis.JedisPooled;
 class AlertRecorder {
 
     /** What became of a matched tier change; NO_RECIPIENT is decided before Redis, the rest by the script. */
-    enum Outcome { ACCEPTED, DUPLICATE, SNOOZED, COOLDOWN, NO_RECIPIENT }
+    enum Outcome { ACCEPTED, DUPLICATE, SNOOZED, COOLDOWN, NO_RECIPIENT, LOST }
 
     private final LuaScript accept;
     private final NotificationProperties.Rules rules;
@@ -49,6 +50,9 @@ class AlertRecorder {
         }
         List<Outcome> outcomes = new ArrayList<>(alerts.size());
         accept.runAll(calls).forEach(reply -> outcomes.add(Outcome.valueOf((String) reply)));
+        if (outcomes.contains(Outcome.LOST)) {
+            throw new StoreLostException(); // nothing was written: retried until the seen markers are recovered
+        }
         return outcomes;
     }
 
@@ -61,7 +65,8 @@ class AlertRecorder {
                 DeliveryKeys.repIndex(rep.id()),
                 DeliveryKeys.ALL_ALERTS,
                 DeliveryKeys.DUE,
-                DeliveryKeys.digest(rep.id()));
+                DeliveryKeys.digest(rep.id()),
+                StoreLostException.MARKER);
         List<String> args = new ArrayList<>(List.of(
                 Long.toString(now),
                 Long.toString(rules.dedupeTtl().toMillis()),

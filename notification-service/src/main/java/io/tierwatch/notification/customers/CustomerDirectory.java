@@ -34,7 +34,7 @@ public class CustomerDirectory {
         this.upsert = LuaScript.load(jedis, CustomerDirectory.class, "upsert-customer.lua");
     }
 
-    void apply(CustomerUpserted customer) {
+    public void apply(CustomerUpserted customer) {
         Map<String, String> fields = new HashMap<>();
         fields.put("name", customer.name());
         fields.put("owner", customer.ownerRepId() == null ? "" : customer.ownerRepId());

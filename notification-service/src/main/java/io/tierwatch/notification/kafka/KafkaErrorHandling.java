@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tierwatch.contracts.InvalidEventException;
 import io.tierwatch.contracts.Topics;
 import io.tierwatch.notification.NotificationProperties;
+import io.tierwatch.notification.redis.StoreLostException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
@@ -68,7 +69,7 @@ class KafkaErrorHandling {
 
     private static boolean causedByRedisOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JedisConnectionException) {
+            if (t instanceof JedisConnectionException || t instanceof StoreLostException) {
                 return true;
             }
         }

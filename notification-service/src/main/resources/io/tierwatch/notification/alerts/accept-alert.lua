@@ -1,9 +1,13 @@
 -- Records one alert atomically. Returns DUPLICATE, SNOOZED, COOLDOWN or ACCEPTED.
 -- KEYS: 1 seen marker, 2 snooze (until, epoch millis), 3 cooldown marker, 4 alert hash,
---       5 rep index, 6 all-alerts index, 7 due deliveries, 8 rep digest list
+--       5 rep index, 6 all-alerts index, 7 due deliveries, 8 rep digest list, 9 the store marker
+--       (without it: LOST, nothing written: Redis lost the seen markers, recovery/StoreRecovery)
 -- ARGV: 1 now, 2 dedupe TTL ms, 3 cooldown ms, 4 alert JSON, 5 alert id, 6 IMMEDIATE|DIGEST,
 --       7 created (index score), 8 rep id, 9 live pub/sub channel, 10.. channels
 -- An accepted alert is announced on the live channel from here, not in another round trip.
+if redis.call('EXISTS', KEYS[9]) == 0 then
+  return 'LOST'
+end
 local now = tonumber(ARGV[1])
 if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[2]) then
   return 'DUPLICATE'
