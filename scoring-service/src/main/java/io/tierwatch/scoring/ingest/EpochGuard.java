@@ -53,11 +53,14 @@ public class EpochGuard {
     private final java.time.Clock clock;
     private volatile StateRebuild.Progress rebuilding;
     private String reported;
+    /** The rebuild command's run: it begins the epoch itself, so this guard stays out of its way. */
+    private final boolean rebuildRun;
 
     EpochGuard(StateEpoch epoch, JedisPooled jedis, Admin admin, KafkaProperties kafka, ScoringProperties properties,
             MeterRegistry meters, StateRebuild rebuild, java.time.Clock clock,
             @org.springframework.beans.factory.annotation.Value("${tierwatch.rebuild.run:false}") boolean rebuildRun) {
         this.epoch = epoch;
+        this.rebuildRun = rebuildRun;
         this.rebuild = rebuild;
         this.clock = clock;
         this.jedis = jedis;
@@ -68,7 +71,7 @@ public class EpochGuard {
         Gauge.builder("tierwatch.scoring.state.lost", epoch, e -> e.lost() != null ? 1 : 0)
                 .description("1 while Redis does not hold the state the consumers' committed offsets belong to "
                         + "(flushed, lost or replaced): nothing is applied until it is rebuilt").register(meters);
-        if (!rebuildRun) { // the rebuild command begins an epoch of its own
+        if (!rebuildRun) {
             establish();
         }
     }
@@ -101,6 +104,9 @@ public class EpochGuard {
      * marker; while a rebuild's replay runs, note its progress, and end its record once it caught up.
      */
     synchronized void check() {
+        if (rebuildRun) {
+            return;
+        }
         if (epoch.lost() != null) {
             report();
             return;
