@@ -82,6 +82,6 @@ public record ScoringProperties(
 
     /** The sweep re-decides customers whose window aged without new events. */
     public record Sweep(@DefaultValue("true") boolean enabled, @DefaultValue("PT1H") Duration interval,
-            @DefaultValue("500") int batchSize) {
+            @DefaultValue("500") int batchSize, @DefaultValue("P1D") java.time.Period lateAllowance) {
     }
 }

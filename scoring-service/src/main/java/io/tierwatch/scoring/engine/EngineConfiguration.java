@@ -12,6 +12,7 @@ import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.ledger.RedisLedger;
 import io.tierwatch.scoring.ledger.LedgerSettings;
 import io.tierwatch.scoring.ledger.StateEpoch;
+import io.tierwatch.scoring.ledger.StreamClock;
 import io.tierwatch.scoring.ledger.TierIndexMigration;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisException;
@@ -33,6 +34,12 @@ class EngineConfiguration {
      * record is scored meanwhile. With Redis unreachable the service starts anyway (its
      * listeners retry) and the migration waits for the next start.
      */
+    /** The business clock the sweep ages windows by. */
+    @Bean
+    StreamClock streamClock(JedisPooled jedis, Clock clock) {
+        return new StreamClock(jedis, clock);
+    }
+
     /** The state epoch every commit checks; decided by {@code ingest.EpochGuard}. */
     @Bean
     StateEpoch stateEpoch() {

@@ -15,6 +15,7 @@ import io.tierwatch.scoring.ledger.ContentionException;
 import io.tierwatch.scoring.ledger.LedgerCommand;
 import io.tierwatch.scoring.ledger.RedisLedger;
 import io.tierwatch.scoring.ledger.StateLostException;
+import io.tierwatch.scoring.ledger.StreamClock;
 import io.tierwatch.scoring.metrics.ScoringMetrics;
 import io.tierwatch.scoring.outbox.OutboxPublisher;
 import redis.clients.jedis.exceptions.JedisException;
@@ -32,8 +33,10 @@ public class Scorer {
     private final OutboxPublisher publisher;
     private final ScoringMetrics metrics;
     private final Clock clock;
+    private final StreamClock streamClock;
 
-    Scorer(RedisLedger ledger, OutboxPublisher publisher, ScoringMetrics metrics, Clock clock) {
+    Scorer(RedisLedger ledger, OutboxPublisher publisher, ScoringMetrics metrics, Clock clock, StreamClock streamClock) {
+        this.streamClock = streamClock;
         this.ledger = ledger;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -48,6 +51,7 @@ public class Scorer {
         RedisLedger.Result result;
         try {
             result = ledger.commit(commands); // the indexes go with the outbox clean-up, below
+            streamClock.advance(commands, result.outcomes());
         } catch (JedisException e) {
             throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
         } catch (ContentionException e) {

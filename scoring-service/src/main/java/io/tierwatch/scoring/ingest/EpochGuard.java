@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.ledger.StateEpoch;
+import io.tierwatch.scoring.ledger.StreamClock;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -55,12 +56,14 @@ public class EpochGuard {
     private String reported;
     /** The rebuild command's run: it begins the epoch itself, so this guard stays out of its way. */
     private final boolean rebuildRun;
+    private final StreamClock streamClock;
 
     EpochGuard(StateEpoch epoch, JedisPooled jedis, Admin admin, KafkaProperties kafka, ScoringProperties properties,
-            MeterRegistry meters, StateRebuild rebuild, java.time.Clock clock,
+            MeterRegistry meters, StateRebuild rebuild, java.time.Clock clock, StreamClock streamClock,
             @org.springframework.beans.factory.annotation.Value("${tierwatch.rebuild.run:false}") boolean rebuildRun) {
         this.epoch = epoch;
         this.rebuildRun = rebuildRun;
+        this.streamClock = streamClock;
         this.rebuild = rebuild;
         this.clock = clock;
         this.jedis = jedis;
@@ -92,6 +95,7 @@ public class EpochGuard {
                 LOG.info("state epoch {} begins (Kafka cluster {})", established, kafka.clusterId());
             }
             epoch.establish(established);
+            streamClock.forget(); // a new epoch's Redis (a rebuild) holds no business clock yet
         } catch (RuntimeException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.warn("state epoch not decided yet ({}); nothing is applied until it is", e.toString());
         } catch (InterruptedException e) {

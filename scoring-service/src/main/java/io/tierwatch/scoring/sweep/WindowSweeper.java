@@ -2,7 +2,6 @@ package io.tierwatch.scoring.sweep;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -12,12 +11,13 @@ import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.engine.Scorer;
 import io.tierwatch.scoring.ledger.LedgerCommand;
 import io.tierwatch.scoring.ledger.LedgerKeys;
+import io.tierwatch.scoring.ledger.StreamClock;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * Ages every scored customer's window to {@code today} and re-decides its tier, a page of the
+ * Ages every scored customer's window to a day of the business clock and re-decides its tier, a page of the
  * tier sets at a time. There is no index by expiry day to keep on every event: a pass reads
  * each customer once (one HGETALL in a pipeline), and writes only those whose window or traits
  * moved, so most customers cost a read per pass and a write per day. A customer that changes
@@ -30,16 +30,24 @@ public class WindowSweeper {
     private final Scorer scorer;
     private final Clock clock;
     private final int batchSize;
+    private final StreamClock streamClock;
+    private final java.time.Period lateAllowance;
 
-    WindowSweeper(JedisPooled jedis, Scorer scorer, Clock clock, ScoringProperties properties) {
+    WindowSweeper(JedisPooled jedis, Scorer scorer, Clock clock, ScoringProperties properties, StreamClock streamClock) {
         this.jedis = jedis;
         this.scorer = scorer;
         this.clock = clock;
         this.batchSize = properties.scoring().sweep().batchSize();
+        this.streamClock = streamClock;
+        this.lateAllowance = properties.scoring().sweep().lateAllowance();
     }
 
+    /**
+     * Sweeps to the business clock ({@link StreamClock}: the latest event day applied, at most
+     * today) less the late allowance; nothing before the first event.
+     */
     public int sweepNow() {
-        return sweep(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return streamClock.today().map(day -> sweep(day.minus(lateAllowance))).orElse(0);
     }
 
     /**
