@@ -73,6 +73,8 @@ public final class Bench {
 
             Run.step("Starting notification-service (its tier-change group starts at the end of the topic)");
             lag.skipToEnd("notification-service", List.of(Topics.CUSTOMER_TIER_CHANGES));
+            // a fresh start at the end of the topic, said as an operator says it: no seen markers to recover
+            run.redis().set("tw:notify:store", "fresh");
             ServiceProcess notification = ServiceProcess.start("notification-service", s.jar("notification-service"),
                     s.notificationPort(), notificationJvm(), Latency.notificationArgs(s, webhooks.url()),
                     s.state());

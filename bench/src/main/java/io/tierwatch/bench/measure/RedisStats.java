@@ -82,6 +82,11 @@ public final class RedisStats implements AutoCloseable {
         return keys;
     }
 
+    /** Sets a key (a service's store marker, for a start the harness arranged). */
+    public void set(String key, String value) {
+        jedis.set(key, value);
+    }
+
     public void flushAll() {
         jedis.flushAll();
     }
