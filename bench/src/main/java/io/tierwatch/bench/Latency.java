@@ -223,6 +223,7 @@ final class Latency {
                 "--tierwatch.redis.url=redis://" + s.redisHost() + ":" + s.redisPort(),
                 "--tierwatch.reps[0].id=" + REP, "--tierwatch.reps[0].name=Bench Rep",
                 "--tierwatch.reps[0].email=" + REP + "@localhost", "--tierwatch.reps[0].webhook-url=" + webhookUrl,
+                "--tierwatch.delivery.webhook-allow-list[0]=" + java.net.URI.create(webhookUrl).resolve("/"),
                 "--tierwatch.reps[0].webhook-secret=bench", "--tierwatch.reps[0].password={noop}bench");
     }
 }

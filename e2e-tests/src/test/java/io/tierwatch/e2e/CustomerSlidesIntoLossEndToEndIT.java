@@ -55,6 +55,7 @@ class CustomerSlidesIntoLossEndToEndIT {
                 "--tierwatch.reps[0].name=E2E Rep",
                 "--tierwatch.reps[0].email=rep-e2e@localhost",
                 "--tierwatch.reps[0].webhook-url=" + webhook.url(),
+                "--tierwatch.delivery.webhook-allow-list[0]=" + java.net.URI.create(webhook.url()).resolve("/"),
                 "--tierwatch.reps[0].webhook-secret=" + SECRET,
                 "--tierwatch.reps[0].password={noop}e2e")));
         for (ServiceProcess service : List.of(orders, scoring, notifications)) {

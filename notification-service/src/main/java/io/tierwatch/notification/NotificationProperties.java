@@ -63,7 +63,8 @@ public record NotificationProperties(
             @DefaultValue("200ms") Duration pollInterval,
             @DefaultValue("60s") Duration lease,
             @DefaultValue("10s") Duration webhookTimeout,
-            @DefaultValue("8") int concurrency) {
+            @DefaultValue("8") int concurrency,
+            @DefaultValue({}) java.util.List<java.net.URI> webhookAllowList) {
     }
 
     /** When digest reps get their batch: a cron expression in the given zone. */

@@ -1,6 +1,7 @@
 package io.tierwatch.notification;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -41,6 +42,8 @@ public abstract class NotificationServiceIT {
     public static final WebhookReceiver REP_2 = WebhookReceiver.start("s3cret-rep-2");
     public static final WebhookReceiver REP_3 = WebhookReceiver.start("s3cret-rep-3");
     public static final WebhookReceiver BOSS = WebhookReceiver.start("s3cret-boss");
+    /** A receiver a test points a rep at through the API (DeliveryFailureIT). */
+    public static final WebhookReceiver FLAKY = WebhookReceiver.start("flaky-secret-0123456789");
     public static final GreenMail SMTP = startSmtp();
 
     @Autowired
@@ -58,6 +61,14 @@ public abstract class NotificationServiceIT {
         rep(registry, 2, "rep-3", "Zhang Min", REP_3, "IMMEDIATE", "REP");
         rep(registry, 3, "boss", "Chen Jie", BOSS, "IMMEDIATE", "MANAGER");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        // the test's webhook receivers listen on loopback: each allowed by the deployment's list, as the
+        // local stack's sink is; any other loopback port (another service) stays refused
+        List<WebhookReceiver> receivers = List.of(REP_1, REP_2, REP_3, BOSS, FLAKY);
+        for (int i = 0; i < receivers.size(); i++) {
+            WebhookReceiver receiver = receivers.get(i);
+            registry.add("tierwatch.delivery.webhook-allow-list[" + i + "]",
+                    () -> java.net.URI.create(receiver.url()).resolve("/").toString());
+        }
     }
 
     private static void rep(DynamicPropertyRegistry registry, int i, String id, String name, WebhookReceiver hook,

@@ -23,9 +23,11 @@ import io.tierwatch.notification.web.Problems;
 class RepsController {
 
     private final RepDirectory reps;
+    private final WebhookTargets targets;
 
-    RepsController(RepDirectory reps) {
+    RepsController(RepDirectory reps, WebhookTargets targets) {
         this.reps = reps;
+        this.targets = targets;
     }
 
     @GetMapping
@@ -48,6 +50,10 @@ class RepsController {
             viewer.requireManager();
         }
         validate(id, change);
+        String refusal = change.webhookUrl() == null ? null : targets.refusal(change.webhookUrl());
+        if (refusal != null) {
+            throw Problems.invalid("webhookUrl", refusal);
+        }
         return RepView.of(reps.change(id, change));
     }
 

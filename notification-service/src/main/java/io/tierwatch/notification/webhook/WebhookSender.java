@@ -17,6 +17,7 @@ import io.tierwatch.notification.delivery.Channel;
 import io.tierwatch.notification.delivery.ChannelSender;
 import io.tierwatch.notification.delivery.Notice;
 import io.tierwatch.notification.reps.Rep;
+import io.tierwatch.notification.reps.WebhookTargets;
 
 /**
  * POSTs the alert JSON to the rep's webhook, signed with the rep's secret. Anything but a 2xx
@@ -27,8 +28,10 @@ class WebhookSender implements ChannelSender {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final WebhookTargets targets;
 
-    WebhookSender(NotificationProperties properties) {
+    WebhookSender(NotificationProperties properties, WebhookTargets targets) {
+        this.targets = targets;
         this.timeout = properties.delivery().webhookTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -45,6 +48,11 @@ class WebhookSender implements ChannelSender {
 
     @Override
     public void send(Rep rep, Notice notice) throws IOException, InterruptedException {
+        String refusal = targets.refusal(rep.webhookUrl());
+        if (refusal != null) {
+            // checked again at every delivery: DNS answers change after the URL was saved
+            throw new IOException("webhook target refused: " + refusal);
+        }
         byte[] body = CloudEventsKafka.json().writeValueAsBytes(payload(rep, notice));
         HttpRequest.Builder request = HttpRequest.newBuilder(rep.webhookUrl()).timeout(timeout)
                 .header("Content-Type", "application/json")

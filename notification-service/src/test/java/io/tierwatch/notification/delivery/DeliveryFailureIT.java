@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.tierwatch.contracts.CloudEventsKafka;
@@ -16,19 +15,11 @@ import io.tierwatch.contracts.Tier;
 import io.tierwatch.notification.Api;
 import io.tierwatch.notification.Events;
 import io.tierwatch.notification.NotificationServiceIT;
-import io.tierwatch.notification.WebhookReceiver;
 import io.tierwatch.testsupport.KafkaProbe;
 import tools.jackson.databind.JsonNode;
 
 /** A rep added through the reps API whose webhook fails on demand (max 3 attempts in the test context). */
 class DeliveryFailureIT extends NotificationServiceIT {
-
-    static final WebhookReceiver FLAKY = WebhookReceiver.start("flaky-secret-0123456789");
-
-    @AfterAll
-    static void close() {
-        FLAKY.close();
-    }
 
     @Test
     void retriesAFailingWebhookWithBackoffUntilItAnswers() {

@@ -84,6 +84,15 @@ class AccessIT extends NotificationServiceIT {
         assertThat(invalid.contentType()).startsWith("application/problem+json");
         assertThat(invalid.json().path("field").asString()).isEqualTo("webhookUrl");
 
+        // no server-side request forgery: an internal service, the cloud metadata address, plain http
+        for (String target : new String[] {"http://127.0.0.1:8081/api/v1/orders", "https://127.0.0.1:8081/x",
+                "https://169.254.169.254/latest/meta-data", "https://10.1.2.3/hook", "https://localhost/hook",
+                "http://example.com/hook"}) {
+            Api.Response refused = rep3.put("/api/v1/reps/rep-3", "{\"webhookUrl\":\"" + target + "\"}");
+            assertThat(refused.status()).as(target).isEqualTo(400);
+            assertThat(refused.json().path("field").asString()).isEqualTo("webhookUrl");
+        }
+
         Api.Response badMode = rep3.put("/api/v1/reps/rep-3", "{\"delivery\":\"WEEKLY\"}");
         assertThat(badMode.status()).isEqualTo(400);
         assertThat(badMode.json().path("field").asString()).isEqualTo("delivery");
