@@ -3,7 +3,8 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.time.Instant;
+import java.util.Base64;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,7 +13,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A webhook receiver for trying Tierwatch by hand: prints every alert it gets and whether its
- * X-Tierwatch-Signature (HMAC-SHA256 of the raw body with the rep's secret) is valid.
+ * Standard Webhooks signature is valid: webhook-signature is "v1," + base64 HMAC-SHA256 of
+ * "<webhook-id>.<webhook-timestamp>.<raw body>" with the rep's secret, and the timestamp is at most
+ * five minutes old, so a captured alert sent again later is refused.
  * Usage: java local-stack/webhook-sink/WebhookSink.java [port] [secret] [bind address]
  */
 public class WebhookSink {
@@ -27,10 +30,13 @@ public class WebhookSink {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            String signature = exchange.getRequestHeaders().getFirst("X-Tierwatch-Signature");
+            var headers = exchange.getRequestHeaders();
+            String id = headers.getFirst("webhook-id");
+            String timestamp = headers.getFirst("webhook-timestamp");
+            String signature = headers.getFirst("webhook-signature");
+            String verdict = verify(body, id, timestamp, signature, secret);
             System.out.printf("%s %s  signature %s%n%s%n%n", exchange.getRequestMethod(), exchange.getRequestURI(),
-                    verify(body, signature, secret) ? "valid" : "INVALID (" + signature + ")",
-                    new String(body, StandardCharsets.UTF_8));
+                    verdict, new String(body, StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -38,18 +44,35 @@ public class WebhookSink {
         System.out.println("webhook sink listening on http://127.0.0.1:" + port + "/hook (secret '" + secret + "')");
     }
 
-    static boolean verify(byte[] body, String header, String secret) {
-        if (header == null || !header.startsWith("sha256=")) {
-            return false;
+    /** "valid", or why not. */
+    static String verify(byte[] body, String id, String timestamp, String signatures, String secret) {
+        if (id == null || timestamp == null || signatures == null) {
+            return "INVALID (no webhook-id, webhook-timestamp or webhook-signature header)";
+        }
+        long age;
+        try {
+            age = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp));
+        } catch (NumberFormatException e) {
+            return "INVALID (webhook-timestamp " + timestamp + ")";
+        }
+        if (age > 300) {
+            return "INVALID (sent " + age + " s ago: a replay?)";
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = mac.doFinal(body);
-            // constant-time comparison, as a real receiver must do
-            return MessageDigest.isEqual(expected, HexFormat.of().parseHex(header.substring("sha256=".length())));
+            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            byte[] expected = ("v1," + Base64.getEncoder().encodeToString(mac.doFinal(body)))
+                    .getBytes(StandardCharsets.US_ASCII);
+            for (String candidate : signatures.split(" ")) {
+                // constant-time comparison, as a real receiver must do
+                if (MessageDigest.isEqual(expected, candidate.getBytes(StandardCharsets.US_ASCII))) {
+                    return "valid";
+                }
+            }
+            return "INVALID (" + signatures + ")";
         } catch (Exception e) {
-            return false;
+            return "INVALID (" + e + ")";
         }
     }
 }

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.tierwatch.contracts.CloudEventsKafka;
 import io.tierwatch.notification.webhook.HmacSignature;
+import io.tierwatch.notification.webhook.StandardWebhookSignature;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,9 +39,14 @@ public final class WebhookReceiver implements AutoCloseable {
                 failures.incrementAndGet();
                 status = 503;
             } else {
-                String signature = exchange.getRequestHeaders().getFirst(HmacSignature.HEADER);
+                var headers = exchange.getRequestHeaders();
+                String signature = headers.getFirst(HmacSignature.HEADER);
+                // valid only if both hold: the Standard Webhooks signature (id, fresh timestamp, body) and the earlier one
+                boolean standard = StandardWebhookSignature.verify(secret, headers.getFirst(StandardWebhookSignature.ID),
+                        headers.getFirst(StandardWebhookSignature.TIMESTAMP), body,
+                        headers.getFirst(StandardWebhookSignature.SIGNATURE), java.time.Instant.now());
                 received.add(new Received(CloudEventsKafka.json().readTree(body), signature,
-                        HmacSignature.verify(secret, body, signature)));
+                        standard && HmacSignature.verify(secret, body, signature)));
                 status = 204;
             }
             exchange.sendResponseHeaders(status, -1);

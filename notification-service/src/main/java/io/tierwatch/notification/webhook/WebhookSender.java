@@ -29,9 +29,11 @@ class WebhookSender implements ChannelSender {
     private final HttpClient http;
     private final Duration timeout;
     private final WebhookTargets targets;
+    private final java.time.Clock clock;
 
-    WebhookSender(NotificationProperties properties, WebhookTargets targets) {
+    WebhookSender(NotificationProperties properties, WebhookTargets targets, java.time.Clock clock) {
         this.targets = targets;
+        this.clock = clock;
         this.timeout = properties.delivery().webhookTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -59,7 +61,13 @@ class WebhookSender implements ChannelSender {
                 .header("X-Tierwatch-Event-Id", notice.id())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (rep.webhookSecret() != null && !rep.webhookSecret().isEmpty()) {
-            request.header(HmacSignature.HEADER, HmacSignature.sign(rep.webhookSecret(), body));
+            long timestamp = clock.instant().getEpochSecond();
+            request.header(StandardWebhookSignature.ID, notice.id())
+                    .header(StandardWebhookSignature.TIMESTAMP, Long.toString(timestamp))
+                    .header(StandardWebhookSignature.SIGNATURE,
+                            StandardWebhookSignature.sign(rep.webhookSecret(), notice.id(), timestamp, body))
+                    // the signature of earlier releases, over the body alone: kept for one release
+                    .header(HmacSignature.HEADER, HmacSignature.sign(rep.webhookSecret(), body));
         }
         HttpResponse<Void> response;
         try {
