@@ -38,5 +38,7 @@ class OpenApiIT {
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body()).contains("tierwatch_requests_rejected_total{", "reason=\"invalid\"", "type=\"order\"",
                 "tierwatch_import_rows{", "tierwatch_imports_active");
+        // actuator shows health, info and the Prometheus scrape, nothing else (no metrics browser)
+        assertThat(http.get("/actuator/metrics").status()).isEqualTo(404);
     }
 }
