@@ -179,6 +179,12 @@ public final class StateEpoch {
             return redisHasState ? Verdict.fresh() : Verdict.lost("Redis holds no state, but the consumers have "
                     + "committed offsets (of a version before state epochs): Redis was flushed, lost or replaced");
         }
+        if (missing > 0 && values.size() == 1 && !kafka.hasCommits() && !redisHasState
+                && values.iterator().next().endsWith(" " + kafka.clusterId())) {
+            // another instance is writing the markers of the epoch it began a moment ago (nothing was
+            // applied yet, so nothing can have been lost): the same epoch, its markers completed
+            return new Verdict(values.iterator().next().split(" ", 2)[0], true, null);
+        }
         if (missing > 0) {
             return Verdict.lost(missing + " of " + markers.size() + " hash-tag groups lost their state epoch marker: "
                     + "part of Redis was flushed or lost");

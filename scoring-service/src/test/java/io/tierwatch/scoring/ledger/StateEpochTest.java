@@ -64,6 +64,20 @@ class StateEpochTest {
     }
 
     @Test
+    void anEpochAnotherInstanceIsBeginningIsCompletedNotLost() {
+        // two instances start on a fresh Redis at once: one has written group 0's marker, not yet the others
+        List<String> beginning = new ArrayList<>(markers(null));
+        beginning.set(0, "e1 " + CLUSTER);
+        StateEpoch.Verdict v = StateEpoch.decide(beginning, false, kafka(false, Set.of()));
+        assertThat(v.lostReason()).isNull();
+        assertThat(v.epoch()).isEqualTo("e1");
+        assertThat(v.create()).as("its markers are completed").isTrue();
+        // the same picture once anything was applied or committed is a partial loss
+        assertThat(StateEpoch.decide(beginning, true, kafka(false, Set.of())).lostReason()).startsWith("63 of 64");
+        assertThat(StateEpoch.decide(beginning, false, kafka(true, Set.of("e1"))).lostReason()).startsWith("63 of 64");
+    }
+
+    @Test
     void anotherKafkaClusterOrOffsetsGoneOrPastTheEndIsTheMirrorCase() {
         assertThat(StateEpoch.decide(markers("e1 other-cluster"), true, kafka(true, Set.of("e1"))).lostReason())
                 .contains("Kafka cluster other-cluster");
