@@ -2,18 +2,15 @@ package io.tierwatch.notification.recovery;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -28,11 +25,9 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tierwatch.contracts.CloudEventsKafka;
 import io.tierwatch.contracts.CustomerUpserted;
-import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.contracts.EventType;
-import io.tierwatch.contracts.InvalidEventException;
+import io.tierwatch.contracts.KafkaHistory;
 import io.tierwatch.notification.NotificationProperties;
 import io.tierwatch.notification.customers.CustomerDirectory;
 import io.tierwatch.notification.redis.StoreLostException;
@@ -120,7 +115,7 @@ public class StoreRecovery implements HealthIndicator, DisposableBean {
         long started = System.nanoTime();
         try (KafkaConsumer<String, byte[]> consumer = consumer(null);
                 KafkaConsumer<String, byte[]> ofGroup = consumer(group)) {
-            List<TopicPartition> changes = partitions(consumer, tierChanges);
+            List<TopicPartition> changes = KafkaHistory.partitionsOf(consumer, List.of(tierChanges));
             Map<TopicPartition, Long> handled = new HashMap<>();
             ofGroup.committed(new HashSet<>(changes), Duration.ofSeconds(10)).forEach((p, o) -> {
                 if (o != null && o.offset() > 0) {
@@ -134,10 +129,10 @@ public class StoreRecovery implements HealthIndicator, DisposableBean {
             recovering = true;
             LOG.warn("notification-service's Redis holds no seen markers, but it had handled tier changes: recovering "
                     + "them and the customers from Kafka; alerts wait until done (snoozes and pending deliveries are lost)");
-            long seen = replay(consumer, new ArrayList<>(handled.keySet()), handled, this::restoreSeen);
-            List<TopicPartition> master = partitions(consumer, customersTopic);
-            long known = replay(consumer, master, consumer.endOffsets(master, Duration.ofSeconds(10)),
-                    this::restoreCustomer);
+            long seen = KafkaHistory.read(consumer, handled, this::restoreSeen);
+            List<TopicPartition> master = KafkaHistory.partitionsOf(consumer, List.of(customersTopic));
+            long known = KafkaHistory.read(consumer, consumer.endOffsets(master, Duration.ofSeconds(10)),
+                    this::restoreCustomers);
             redis.set(StoreLostException.MARKER, "recovered");
             recovering = false;
             lastRecovery = seen + " tier changes and " + known + " customer records in "
@@ -148,50 +143,24 @@ public class StoreRecovery implements HealthIndicator, DisposableBean {
         }
     }
 
-    private interface Restore {
-        int apply(AbstractPipeline pipeline, ConsumerRecord<String, byte[]> record, EventEnvelope<?> event);
+    private void restoreSeen(List<KafkaHistory.Read> reads) {
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (KafkaHistory.Read read : reads) {
+                long left = dedupeTtl.toMillis() - (clock.millis() - read.record().timestamp());
+                if (read.event().type() == EventType.CUSTOMER_TIER_CHANGED && left > 0) {
+                    pipeline.set(SEEN + read.event().id(), "1", SetParams.setParams().nx().px(left));
+                }
+            }
+            pipeline.sync();
+        }
     }
 
-    private long replay(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> until, Restore restore) {
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        long count = 0;
-        while (partitions.stream().anyMatch(p -> consumer.position(p) < until.get(p))) {
-            try (AbstractPipeline pipeline = redis.pipelined()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    if (record.offset() >= until.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
-                    }
-                    try {
-                        count += restore.apply(pipeline, record, CloudEventsKafka.fromRecord(record));
-                    } catch (InvalidEventException | IllegalArgumentException e) {
-                        // dead-lettered when it was handled: no marker to restore
-                    }
-                }
-                pipeline.sync();
+    private void restoreCustomers(List<KafkaHistory.Read> reads) {
+        for (KafkaHistory.Read read : reads) {
+            if (read.event().type() == EventType.CUSTOMER_UPSERTED) {
+                customers.apply(read.event().dataAs(CustomerUpserted.class)); // its own script: the newest updatedAt wins
             }
         }
-        return count;
-    }
-
-    private int restoreSeen(AbstractPipeline pipeline, ConsumerRecord<String, byte[]> record, EventEnvelope<?> event) {
-        if (event.type() != EventType.CUSTOMER_TIER_CHANGED) {
-            return 0;
-        }
-        long left = dedupeTtl.toMillis() - (clock.millis() - record.timestamp());
-        if (left > 0) {
-            pipeline.set(SEEN + event.id(), "1", SetParams.setParams().nx().px(left));
-        }
-        return 1;
-    }
-
-    private int restoreCustomer(AbstractPipeline pipeline, ConsumerRecord<String, byte[]> record, EventEnvelope<?> event) {
-        if (event.type() != EventType.CUSTOMER_UPSERTED) {
-            return 0;
-        }
-        customers.apply(event.dataAs(CustomerUpserted.class)); // its own script: the newest updatedAt wins
-        return 1;
     }
 
     private boolean holdsSeenMarkers() {
@@ -213,13 +182,6 @@ public class StoreRecovery implements HealthIndicator, DisposableBean {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId); // only to read its committed offsets: it never joins
         }
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-        return partitions;
     }
 
     /** {@code notificationStore}, in the readiness group: DOWN while the records are being recovered. */

@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -25,10 +24,9 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tierwatch.contracts.CloudEventsKafka;
 import io.tierwatch.contracts.CustomerUpserted;
 import io.tierwatch.contracts.EventEnvelope;
-import io.tierwatch.contracts.InvalidEventException;
+import io.tierwatch.contracts.KafkaHistory;
 import io.tierwatch.contracts.OrderLinesReturned;
 import io.tierwatch.contracts.OrderPlaced;
 import io.tierwatch.contracts.ServiceTicketClosed;
@@ -123,7 +121,7 @@ public class StoreRecovery implements HealthIndicator, DisposableBean {
         try {
             Map<TopicPartition, Long> ends;
             try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-                List<TopicPartition> partitions = partitions(consumer);
+                List<TopicPartition> partitions = KafkaHistory.partitionsOf(consumer, topics);
                 ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
                 if (ends.values().stream().allMatch(end -> end == 0)) {
                     redis.setnx(Keys.storeMarker(), "fresh");
@@ -131,7 +129,7 @@ public class StoreRecovery implements HealthIndicator, DisposableBean {
                 }
                 LOG.warn("order-service's Redis holds none of its records, but Kafka holds events: recovering the "
                         + "idempotency claims, order lines and customers from Kafka; submissions get 503 until done");
-                long events = replay(consumer, partitions, ends);
+                long events = KafkaHistory.read(consumer, ends, this::restoreBatch);
                 redis.set(Keys.storeMarker(), "recovered");
                 recovering = false; // before the consumer's close, which may take a while
                 lastRecovery = events + " events in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms";
@@ -142,34 +140,17 @@ public class StoreRecovery implements HealthIndicator, DisposableBean {
         }
     }
 
-    private long replay(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> ends) {
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        long events = 0;
-        while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-            List<Runnable> afterClaims = new ArrayList<>();
-            try (AbstractPipeline pipeline = redis.pipelined()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        events += restore(pipeline, record, afterClaims);
-                    }
-                }
-                pipeline.sync();
-            }
-            afterClaims.forEach(Runnable::run); // in the topic's order: an order's lines before its returns
+    /** Restores a poll's records in one pipeline, then the bookkeeping that must follow it in the topic's order. */
+    private void restoreBatch(List<KafkaHistory.Read> reads) {
+        List<Runnable> afterClaims = new ArrayList<>();
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            reads.forEach(read -> restore(pipeline, read.record().timestamp(), read.event(), afterClaims));
+            pipeline.sync();
         }
-        return events;
+        afterClaims.forEach(Runnable::run); // in the topic's order: an order's lines before its returns
     }
 
-    private int restore(AbstractPipeline pipeline, ConsumerRecord<String, byte[]> record, List<Runnable> after) {
-        EventEnvelope<?> event;
-        try {
-            event = CloudEventsKafka.fromRecord(record);
-        } catch (InvalidEventException e) {
-            return 0; // not one of ours, and never accepted: no record to restore
-        }
-        long at = record.timestamp();
+    private void restore(AbstractPipeline pipeline, long at, EventEnvelope<?> event, List<Runnable> after) {
         switch (event.type()) {
             case ORDER_PLACED -> {
                 OrderPlaced order = event.dataAs(OrderPlaced.class);
@@ -192,10 +173,9 @@ public class StoreRecovery implements HealthIndicator, DisposableBean {
                 after.add(() -> customers.put(customer));
             }
             case CUSTOMER_TIER_CHANGED -> {
-                return 0;
+                // not an input of order-service: nothing kept of it
             }
         }
-        return 1;
     }
 
     /**
@@ -218,15 +198,6 @@ public class StoreRecovery implements HealthIndicator, DisposableBean {
 
     private KafkaConsumer<String, byte[]> consumer() {
         return new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-        }
-        return partitions;
     }
 
     /** {@code orderStore}, in the readiness group: DOWN while the records are being recovered. */
