@@ -10,8 +10,25 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the service under test, as any client would call it. */
-public record Http(int port) {
+/**
+ * A plain HTTP client for the service under test, as any client would call it: with a bearer
+ * token from the real auth-server (a system with every scope unless {@link #as} says otherwise),
+ * or with none ({@link #anonymous}).
+ */
+public record Http(int port, String token) {
+
+    public Http(int port) {
+        this(port, io.tierwatch.testsupport.Tokens.client("everything"));
+    }
+
+    public static Http anonymous(int port) {
+        return new Http(port, null);
+    }
+
+    /** The same service, called with another token. */
+    public Http as(String otherToken) {
+        return new Http(port, otherToken);
+    }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,7 +74,7 @@ public record Http(int port) {
         try {
             HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -67,10 +84,16 @@ public record Http(int port) {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -26,6 +26,7 @@ class OpenApiIT {
                 "/api/v1/service-tickets", "/api/v1/customers/{customerId}", "/api/v1/imports",
                 "/api/v1/imports/{importId}");
         assertThat(new Http(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(Http.anonymous(port).get("/v3/api-docs").status()).isEqualTo(401);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.awaitility.Awaitility;
 public final class AuthServer {
 
     private static AuthServer shared;
+    private static boolean up;
 
     private final Process process;
     private final String issuer;
@@ -36,12 +37,20 @@ public final class AuthServer {
 
     /** The running server, started on first use and stopped when the JVM exits. */
     public static synchronized AuthServer shared() {
-        if (shared == null) {
-            shared = start();
+        begin();
+        if (!up) {
             shared.awaitUp();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "auth-server-stop"));
+            up = true;
         }
         return shared;
+    }
+
+    /** Starts the process without waiting for it, so that it comes up while other parts start. */
+    public static synchronized void begin() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "auth-server-stop"));
+        }
     }
 
     /** The issuer URI, the {@code iss} of its tokens; services discover the rest from it. */

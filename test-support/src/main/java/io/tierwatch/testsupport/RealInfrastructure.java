@@ -18,8 +18,9 @@ import io.tierwatch.contracts.Topics;
  * and a private {@code redis-server} on a free port. {@code -Dtierwatch.test.infra=embedded}
  * or {@code =docker} forces one.
  *
- * <p>Before the Spring context starts, it sets the system properties
- * {@code spring.kafka.bootstrap-servers} and {@code tierwatch.redis.url}, which every service binds.
+ * <p>It also starts the real authorization server ({@link AuthServer}). Before the Spring context
+ * starts, it sets the system properties {@code spring.kafka.bootstrap-servers},
+ * {@code tierwatch.redis.url} and {@code tierwatch.security.issuer-uri}, which every service binds.
  */
 public final class RealInfrastructure implements BeforeAllCallback {
 
@@ -41,6 +42,7 @@ public final class RealInfrastructure implements BeforeAllCallback {
         if (kafka != null) {
             return;
         }
+        AuthServer.begin();
         boolean docker = useDocker();
         kafka = docker ? DockerInfrastructure.kafka() : embeddedKafka();
         // persistent: a stop and start is an outage, not a loss (the loss is its own test: a FLUSHALL)
@@ -48,6 +50,7 @@ public final class RealInfrastructure implements BeforeAllCallback {
         createTopics(Topics.ORDERS, Topics.SERVICE_TICKETS, Topics.CUSTOMERS, Topics.CUSTOMER_TIER_CHANGES);
         System.setProperty("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         System.setProperty("tierwatch.redis.url", redis.url());
+        System.setProperty("tierwatch.security.issuer-uri", AuthServer.shared().issuer());
         Runtime.getRuntime().addShutdownHook(new Thread(RealInfrastructure::stop, "real-infrastructure-stop"));
     }
 

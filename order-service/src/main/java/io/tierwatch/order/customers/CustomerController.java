@@ -2,6 +2,8 @@ package io.tierwatch.order.customers;
 
 import io.tierwatch.contracts.Ids;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +21,17 @@ import io.tierwatch.order.publish.Outgoing;
 import io.tierwatch.order.web.Accepted;
 import io.tierwatch.order.web.NotFoundException;
 import io.tierwatch.order.web.RequestMetrics;
+import io.tierwatch.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 /**
  * Customer master data. A PUT replaces the customer's record; it is naturally idempotent, so
  * each PUT is published (the compacted topic keeps the latest) with id
- * {@code customer-upserted:<customerId>:<updatedAt epoch ms>}.
+ * {@code customer-upserted:<customerId>:<updatedAt epoch ms>}. Only {@code customers:write}
+ * systems and admins may PUT (the security rules), and a change of owner is audited
+ * ({@link OwnerChanges}). A GET shows a person only the customers of the books they see; any
+ * other id is a 404, as if it did not exist, so that ids cannot be probed.
  */
 @RestController
 @RequestMapping("/api/v1/customers")
@@ -36,9 +42,11 @@ class CustomerController {
     private final RequestMetrics metrics;
     private final String topic;
     private final Clock clock;
+    private final OwnerChanges ownerChanges;
 
     CustomerController(EventPublisher publisher, CustomerStore store, RequestMetrics metrics,
-            OrderServiceProperties properties, Clock clock) {
+            OrderServiceProperties properties, Clock clock, OwnerChanges ownerChanges) {
+        this.ownerChanges = ownerChanges;
         this.publisher = publisher;
         this.store = store;
         this.metrics = metrics;
@@ -48,19 +56,38 @@ class CustomerController {
 
     @PutMapping("/{customerId}")
     ResponseEntity<Accepted> upsert(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String customerId,
-            @Valid @RequestBody CustomerRequest request) {
+            @Valid @RequestBody CustomerRequest request, Caller caller) {
+        String ownerBefore = store.get(customerId).map(CustomerUpserted::ownerRepId).orElse(null);
         CustomerUpserted customer = new CustomerUpserted(customerId, request.name(), request.ownerRepId(),
                 request.customerSince(), Boolean.TRUE.equals(request.strategic()), clock.instant());
         String eventId = "customer-upserted:" + customerId + ":" + customer.updatedAt().toEpochMilli();
         publisher.publish(new Outgoing(topic,
                 EventEnvelope.of(eventId, EventPublisher.SOURCE, customer.updatedAt(), customerId, customer)));
         store.put(customer);
+        if (!Objects.equals(ownerBefore, customer.ownerRepId())) {
+            ownerChanges.record(new OwnerChanges.OwnerChange(customerId, ownerBefore, customer.ownerRepId(),
+                    caller.name(), customer.updatedAt()));
+        }
         metrics.accepted("customer", "published");
         return Accepted.of(eventId, false);
     }
 
     @GetMapping("/{customerId}")
-    CustomerUpserted get(@PathVariable String customerId) {
-        return store.get(customerId).orElseThrow(() -> new NotFoundException("no customer " + customerId));
+    CustomerUpserted get(@PathVariable String customerId, Caller caller) {
+        return store.get(customerId)
+                .filter(c -> caller.books(CUSTOMERS_READ_SCOPE).includes(c.ownerRepId()))
+                .orElseThrow(() -> new NotFoundException("no customer " + customerId));
     }
+
+    /** Who moved this customer between books, newest first (admins, ops, customers:write systems). */
+    @GetMapping("/{customerId}/owner-changes")
+    List<OwnerChanges.OwnerChange> ownerChanges(@PathVariable String customerId) {
+        if (store.get(customerId).isEmpty()) {
+            throw new NotFoundException("no customer " + customerId);
+        }
+        return ownerChanges.of(customerId);
+    }
+
+    /** The scope that writes master data also reads all of it. */
+    static final String CUSTOMERS_READ_SCOPE = "customers:write";
 }

@@ -20,6 +20,11 @@ public final class Keys {
         return RedisConfig.PREFIX + "store";
     }
 
+    /** Who changed a customer's owner, when, from whom to whom (list, newest first, bounded). */
+    public static String ownerChanges(String customerId) {
+        return RedisConfig.PREFIX + "owner-changes:" + customerId;
+    }
+
     /** A SCAN pattern of every idempotency record (written only by a claim, which needs the store marker). */
     public static String allSubmissions() {
         return RedisConfig.PREFIX + "submission:*";

@@ -1,0 +1,47 @@
+package io.tierwatch.order.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+import io.tierwatch.security.ResourceServer;
+
+/**
+ * order-service's rules. Publishing needs the scope of what is published ({@code orders:write},
+ * {@code tickets:write}, {@code customers:write}) or the ADMIN role; an import publishes orders,
+ * so it needs {@code orders:write}, ADMIN or OPS. Reading a customer's master data needs a token;
+ * whose customers it may read is decided where the owner is known ({@code customers}).
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(ResourceServer.class)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, ResourceServer resourceServer, JwtDecoder decoder) throws Exception {
+        resourceServer.applyStateless(http, decoder, auth -> auth
+                .requestMatchers(HttpMethod.POST, "/api/v1/orders", "/api/v1/orders/*/returns")
+                        .access(scopeOrRoles("orders:write", "ADMIN"))
+                .requestMatchers(HttpMethod.POST, "/api/v1/service-tickets").access(scopeOrRoles("tickets:write", "ADMIN"))
+                .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").access(scopeOrRoles("customers:write", "ADMIN"))
+                .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/owner-changes")
+                        .access(scopeOrRoles("customers:write", "ADMIN", "OPS"))
+                .requestMatchers("/api/v1/imports", "/api/v1/imports/**").access(scopeOrRoles("orders:write", "ADMIN", "OPS"))
+                .requestMatchers("/api/**").authenticated()
+                // the API description: any caller with a token (the UI's own assets are static)
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated());
+        return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> scopeOrRoles(String scope, String... roles) {
+        return AuthorizationManagers.anyOf(AuthorityAuthorizationManager.hasAuthority("SCOPE_" + scope),
+                AuthorityAuthorizationManager.hasAnyRole(roles));
+    }
+}
