@@ -9,12 +9,19 @@ import java.net.http.HttpResponse;
 import io.tierwatch.contracts.CloudEventsKafka;
 import tools.jackson.databind.JsonNode;
 
-/** Plain HTTP against the running service, as curl would. */
+/**
+ * Plain HTTP against the running service, as curl would: with a bearer token from the real
+ * auth-server (a system with {@code scores:read} unless a token is given), or none.
+ */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
 
         public JsonNode json() {
             return CloudEventsKafka.json().readTree(body);
@@ -25,12 +32,19 @@ public final class Http {
     }
 
     public static Reply get(int port, String path) {
+        return get(port, path, io.tierwatch.testsupport.Tokens.client("reader"));
+    }
+
+    /** A GET with this token; null sends none. */
+    public static Reply get(int port, String path, String token) {
         try {
-            HttpResponse<String> response = CLIENT.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -20,6 +20,8 @@ import io.tierwatch.testsupport.RealInfrastructure;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=scoring-service", "tierwatch.scoring.sweep.enabled=false",
         // a stalled partition is reported within seconds (RedisOutageIT)
-        "tierwatch.scoring.progress.stall-timeout=4s", "tierwatch.scoring.progress.check-interval=1s"})
+        "tierwatch.scoring.progress.stall-timeout=4s", "tierwatch.scoring.progress.check-interval=1s",
+        // no leeway on token expiry: AccessIT sees a 2 s token refused without waiting out a skew
+        "tierwatch.security.clock-skew=PT0S"})
 public @interface ScoringIT {
 }

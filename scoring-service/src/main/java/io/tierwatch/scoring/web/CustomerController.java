@@ -1,5 +1,7 @@
 package io.tierwatch.scoring.web;
 
+import java.util.Set;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,12 +11,21 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.tierwatch.contracts.Tier;
+import io.tierwatch.security.Books;
+import io.tierwatch.security.Caller;
 
+/**
+ * Customers, lists and the portfolio, each over the books the caller sees: a rep their own
+ * customers, a manager their team's, admins, ops and {@code scores:read} systems everyone's. A
+ * customer outside them is a 404, the same answer as an id that does not exist.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class CustomerController {
 
     static final int MAX_PAGE_SIZE = 500;
+    /** The scope a system needs to read every book. */
+    static final String READ_SCOPE = "scores:read";
 
     private final CustomerReader reader;
 
@@ -23,15 +34,15 @@ class CustomerController {
     }
 
     @GetMapping("/customers/{id}")
-    CustomerViews.Customer customer(@PathVariable String id) {
-        return reader.customer(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+    CustomerViews.Customer customer(@PathVariable String id, Caller caller) {
+        return reader.customer(id).filter(c -> caller.books(READ_SCOPE).includes(c.ownerRepId())).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "customer " + id + " has no scoring state"));
     }
 
     @GetMapping("/customers")
     CustomerViews.Page customers(@RequestParam(required = false) Tier tier,
             @RequestParam(required = false) String owner, @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size, Caller caller) {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and " + MAX_PAGE_SIZE);
         }
@@ -41,18 +52,29 @@ class CustomerController {
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        return reader.list(tier, owner == null || owner.isBlank() ? null : owner, at, size);
+        Books books = caller.books(READ_SCOPE);
+        Set<String> owners;
+        if (owner != null && !owner.isBlank()) {
+            if (!books.includes(owner)) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the customers of " + owner
+                        + " are not in the books " + caller.name() + " may see");
+            }
+            owners = Set.of(owner);
+        } else {
+            owners = books.all() ? null : books.reps();
+        }
+        return reader.list(tier, owners, at, size);
     }
 
     @GetMapping("/portfolio")
     PortfolioCalculator.Portfolio portfolio(@RequestParam(defaultValue = "lifetime") String period,
-            @RequestParam(defaultValue = "500") int mapPoints) {
+            @RequestParam(defaultValue = "500") int mapPoints, Caller caller) {
         if (!period.equals("lifetime") && !period.equals("window")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "period must be lifetime or window");
         }
         if (mapPoints < 0 || mapPoints > 100_000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "mapPoints must be between 0 and 100000");
         }
-        return PortfolioCalculator.of(reader.portfolioRows(), period.equals("window"), mapPoints);
+        return PortfolioCalculator.of(reader.portfolioRows(caller.books(READ_SCOPE)), period.equals("window"), mapPoints);
     }
 }

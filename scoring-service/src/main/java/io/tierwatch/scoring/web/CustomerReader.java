@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import io.tierwatch.contracts.Tier;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.ledger.LedgerKeys;
 import io.tierwatch.scoring.outbox.OutboxEntry;
+import io.tierwatch.security.Books;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
@@ -68,16 +70,16 @@ class CustomerReader {
     }
 
     /**
-     * A page of customers after {@code cursor} (null: from the start). With an owner, that rep's
-     * customers ordered by id (a rep owns a handful: they are filtered whole, since the owner set
-     * may hold past customers). Otherwise the tier sets one after the other, A to D, each walked
+     * A page of customers after {@code cursor} (null: from the start). With owners (a rep, or a
+     * manager's team), their customers ordered by id (a book is a handful to a few thousand: they
+     * are filtered whole, since an owner set may hold past customers). Otherwise the tier sets one after the other, A to D, each walked
      * with SSCAN: every customer that stays in its tier during the listing is listed once; one
      * that moves meanwhile may be listed twice or not at all.
      */
-    CustomerViews.Page list(Tier tier, String owner, ListCursor cursor, int size) {
-        if (owner != null) {
-            List<StoredCustomer> owned = summaries(jedis.smembers(LedgerKeys.owner(owner)).stream().sorted().toList())
-                    .stream().filter(c -> owner.equals(c.text("owner")) && (tier == null || tier == c.tier()))
+    CustomerViews.Page list(Tier tier, Set<String> owners, ListCursor cursor, int size) {
+        if (owners != null) {
+            List<StoredCustomer> owned = summaries(ownedBy(owners))
+                    .stream().filter(c -> owners.contains(c.text("owner")) && (tier == null || tier == c.tier()))
                     .sorted(Comparator.comparing(StoredCustomer::customerId)).toList();
             long from = cursor == null ? 0 : cursor.skip();
             List<StoredCustomer> slice = owned.stream().skip(from).limit(size).toList();
@@ -128,11 +130,18 @@ class CustomerReader {
                 total, next);
     }
 
-    /** Every scored customer's figures and month revenues (fields {@code m:<yyyy-MM>} of the state), for the portfolio. */
-    List<PortfolioCalculator.Row> portfolioRows() {
+    /**
+     * The figures and month revenues (fields {@code m:<yyyy-MM>} of the state) of every scored
+     * customer in these books, for the portfolio.
+     */
+    List<PortfolioCalculator.Row> portfolioRows(Books books) {
         List<String> ids = new ArrayList<>();
-        for (Tier tier : Tier.values()) {
-            ids.addAll(jedis.smembers(LedgerKeys.tier(tier)));
+        if (books.all()) {
+            for (Tier tier : Tier.values()) {
+                ids.addAll(jedis.smembers(LedgerKeys.tier(tier)));
+            }
+        } else {
+            ids.addAll(ownedBy(books.reps()));
         }
         Map<String, Response<Map<String, String>>> states = new LinkedHashMap<>();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
@@ -142,6 +151,9 @@ class CustomerReader {
         List<PortfolioCalculator.Row> rows = new ArrayList<>(ids.size());
         states.forEach((id, state) -> {
             StoredCustomer c = StoredCustomer.of(id, state.get());
+            if (!c.exists() || c.tier() == null || !books.includes(c.text("owner"))) {
+                return; // gone meanwhile, not scored yet, or moved to a book the caller does not see
+            }
             Map<String, Long> byMonth = new LinkedHashMap<>();
             state.get().forEach((field, value) -> {
                 if (field.startsWith(LedgerKeys.MONTH_FIELD_PREFIX)) {
@@ -151,6 +163,10 @@ class CustomerReader {
             rows.add(new PortfolioCalculator.Row(id, c.tier(), c.window(), c.lifetime(), byMonth));
         });
         return rows;
+    }
+
+    private List<String> ownedBy(Set<String> owners) {
+        return owners.stream().flatMap(o -> jedis.smembers(LedgerKeys.owner(o)).stream()).distinct().sorted().toList();
     }
 
     private List<StoredCustomer> summaries(List<String> ids) {
