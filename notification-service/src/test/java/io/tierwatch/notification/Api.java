@@ -5,16 +5,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import io.tierwatch.contracts.CloudEventsKafka;
+import io.tierwatch.testsupport.Tokens;
 import tools.jackson.databind.JsonNode;
 
-/** A plain HTTP client for the service's API, logged in with HTTP Basic or not at all. */
-public record Api(String baseUrl, String user, String password) {
+/**
+ * A plain HTTP client for the service's API, with a bearer token from the real auth-server (a
+ * person's, after logging in as they would), or with none.
+ */
+public record Api(String baseUrl, String token) {
 
-    public record Response(int status, String body, String contentType) {
+    public record Response(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
 
         public JsonNode json() {
             return CloudEventsKafka.json().readTree(body);
@@ -23,12 +29,18 @@ public record Api(String baseUrl, String user, String password) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** As this person: rep-1, rep-2, rep-3, boss (their manager), manager-a, admin (test-accounts.yml). */
     public static Api as(String baseUrl, String user) {
-        return new Api(baseUrl, user, "pw-" + user);
+        return new Api(baseUrl, Tokens.user(user));
+    }
+
+    /** As a system, with a client-credentials token. */
+    public static Api asClient(String baseUrl, String clientId) {
+        return new Api(baseUrl, Tokens.client(clientId));
     }
 
     public static Api anonymous(String baseUrl) {
-        return new Api(baseUrl, null, null);
+        return new Api(baseUrl, null);
     }
 
     public Response get(String path) {
@@ -51,9 +63,8 @@ public record Api(String baseUrl, String user, String password) {
 
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
-        if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
         }
         return builder;
     }
@@ -62,7 +73,7 @@ public record Api(String baseUrl, String user, String password) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

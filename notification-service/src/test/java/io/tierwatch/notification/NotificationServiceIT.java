@@ -35,7 +35,10 @@ import io.tierwatch.testsupport.RealInfrastructure;
         "tierwatch.rules.fallback-rep-id=boss",
         "tierwatch.rules.cooldown=1h",
         "tierwatch.mail.from=alerts@tierwatch.test",
-        "spring.mail.host=127.0.0.1"})
+        "spring.mail.host=127.0.0.1",
+        // the live page's login at the test auth-server (test-accounts.yml); no leeway on token expiry
+        "spring.security.oauth2.client.registration.tierwatch.client-secret=secret-notification-service",
+        "tierwatch.security.clock-skew=PT0S"})
 public abstract class NotificationServiceIT {
 
     public static final WebhookReceiver REP_1 = WebhookReceiver.start("s3cret-rep-1");
@@ -55,11 +58,11 @@ public abstract class NotificationServiceIT {
     @DynamicPropertySource
     static void reps(DynamicPropertyRegistry registry) {
         // A list binds from one property source only, so every rep is declared here, whole.
-        rep(registry, 0, "rep-1", "Wang Wei", REP_1, "IMMEDIATE", "REP");
+        rep(registry, 0, "rep-1", "Wang Wei", REP_1, "IMMEDIATE");
         registry.add("tierwatch.reps[0].email", () -> "wang.wei@tierwatch.test");
-        rep(registry, 1, "rep-2", "Li Na", REP_2, "DIGEST", "REP");
-        rep(registry, 2, "rep-3", "Zhang Min", REP_3, "IMMEDIATE", "REP");
-        rep(registry, 3, "boss", "Chen Jie", BOSS, "IMMEDIATE", "MANAGER");
+        rep(registry, 1, "rep-2", "Li Na", REP_2, "DIGEST");
+        rep(registry, 2, "rep-3", "Zhang Min", REP_3, "IMMEDIATE");
+        rep(registry, 3, "boss", "Chen Jie", BOSS, "IMMEDIATE");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         // the test's webhook receivers listen on loopback: each allowed by the deployment's list, as the
         // local stack's sink is; any other loopback port (another service) stays refused
@@ -72,15 +75,13 @@ public abstract class NotificationServiceIT {
     }
 
     private static void rep(DynamicPropertyRegistry registry, int i, String id, String name, WebhookReceiver hook,
-            String delivery, String role) {
+            String delivery) {
         String prefix = "tierwatch.reps[" + i + "].";
         registry.add(prefix + "id", () -> id);
         registry.add(prefix + "name", () -> name);
         registry.add(prefix + "webhook-url", hook::url);
         registry.add(prefix + "webhook-secret", hook::secret);
-        registry.add(prefix + "password", () -> "{noop}pw-" + id);
         registry.add(prefix + "delivery", () -> delivery);
-        registry.add(prefix + "role", () -> role);
     }
 
     private static GreenMail startSmtp() {

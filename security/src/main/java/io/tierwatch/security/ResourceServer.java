@@ -19,6 +19,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -34,6 +36,9 @@ public class ResourceServer {
     /** One service's rules for its own endpoints, between the open actuator paths and "everything else needs a token". */
     public interface Rules extends Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {
     }
+
+    /** The API paths: answered with problem details, never with a redirect to a login page. */
+    public static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
     private final SecurityProperties properties;
     private final ProblemResponses problems = new ProblemResponses();
@@ -73,7 +78,9 @@ public class ResourceServer {
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(this::authentication))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                // the only entry point of a pure API; a service with pages adds a login for the rest
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problems, API)
+                        .defaultAccessDeniedHandlerFor(problems, API));
         return http;
     }
 
@@ -82,6 +89,10 @@ public class ResourceServer {
         apply(http, decoder, rules).sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http;
+    }
+
+    public SecurityProperties properties() {
+        return properties;
     }
 
     /** The caller behind an authentication: a bearer token's, or a browser login's (OIDC ID token claims). */

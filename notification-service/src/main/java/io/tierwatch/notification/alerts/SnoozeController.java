@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +16,7 @@ import io.tierwatch.notification.NotificationProperties;
 import io.tierwatch.notification.customers.Customer;
 import io.tierwatch.notification.customers.CustomerDirectory;
 import io.tierwatch.notification.security.Viewer;
+import io.tierwatch.security.Caller;
 import io.tierwatch.notification.web.Problems;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.SetParams;
@@ -47,8 +47,8 @@ class SnoozeController {
     }
 
     @PostMapping("/api/v1/customers/{customerId}/snooze")
-    Snooze snooze(@PathVariable String customerId, @RequestBody SnoozeRequest request, Authentication authentication) {
-        requireOwnerOrManager(customerId, authentication);
+    Snooze snooze(@PathVariable String customerId, @RequestBody SnoozeRequest request, Caller caller) {
+        requireInBooks(customerId, caller);
         if (request == null || request.until() == null) {
             throw Problems.invalid("until", "is required, a date like 2026-12-31");
         }
@@ -62,17 +62,16 @@ class SnoozeController {
     }
 
     @DeleteMapping("/api/v1/customers/{customerId}/snooze")
-    ResponseEntity<Void> wake(@PathVariable String customerId, Authentication authentication) {
-        requireOwnerOrManager(customerId, authentication);
+    ResponseEntity<Void> wake(@PathVariable String customerId, Caller caller) {
+        requireInBooks(customerId, caller);
         jedis.del(SnoozeKeys.snooze(customerId));
         return ResponseEntity.noContent().build();
     }
 
-    private void requireOwnerOrManager(String customerId, Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
-        Customer customer = customers.find(customerId).orElseThrow(() -> Problems.notFound("customer " + customerId));
-        if (!viewer.manager()) {
-            viewer.requireMaySee(customer.ownerRepId() == null ? "(no owner)" : customer.ownerRepId());
-        }
+    /** A customer outside the caller's books is a 404, as an unknown one is, so that ids cannot be probed. */
+    private void requireInBooks(String customerId, Caller caller) {
+        Viewer viewer = Viewer.of(caller);
+        customers.find(customerId).filter(c -> viewer.maySee(c.ownerRepId()))
+                .orElseThrow(() -> Problems.notFound("customer " + customerId));
     }
 }

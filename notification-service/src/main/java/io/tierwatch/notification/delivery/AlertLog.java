@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import io.tierwatch.notification.alerts.AlertJson;
+import io.tierwatch.security.Books;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.resps.Tuple;
 
 /** Reads alerts with their delivery states, newest first, for one rep or for everyone. */
 @Component
@@ -20,11 +22,20 @@ public class AlertLog {
         this.jedis = jedis;
     }
 
-    /** {@code repId} null means every rep's alerts. */
-    public List<AlertLogEntry> recent(String repId, int limit) {
-        String index = repId == null ? DeliveryKeys.ALL_ALERTS : DeliveryKeys.repIndex(repId);
+    /** The newest alerts of these books, newest first: one rep's index, a team's merged, or everyone's. */
+    public List<AlertLogEntry> recent(Books books, int limit) {
+        List<String> ids;
+        if (books.all()) {
+            ids = jedis.zrevrange(DeliveryKeys.ALL_ALERTS, 0, Math.max(0, limit - 1));
+        } else {
+            // each rep's newest `limit`, merged by time: the newest `limit` of the team are among them
+            ids = books.reps().stream()
+                    .flatMap(rep -> jedis.zrevrangeWithScores(DeliveryKeys.repIndex(rep), 0, Math.max(0, limit - 1)).stream())
+                    .sorted(java.util.Comparator.comparingDouble(Tuple::getScore).reversed().thenComparing(Tuple::getElement))
+                    .limit(limit).map(Tuple::getElement).toList();
+        }
         List<AlertLogEntry> entries = new ArrayList<>();
-        for (String alertId : jedis.zrevrange(index, 0, Math.max(0, limit - 1))) {
+        for (String alertId : ids) {
             entry(alertId).ifPresent(entries::add);
         }
         return entries;

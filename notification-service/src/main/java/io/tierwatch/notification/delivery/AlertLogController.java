@@ -2,12 +2,12 @@ package io.tierwatch.notification.delivery;
 
 import java.util.List;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.tierwatch.notification.security.Viewer;
+import io.tierwatch.security.Caller;
 import io.tierwatch.notification.web.Problems;
 
 /** {@code GET /api/v1/alerts?rep=}: the delivery log; a rep reads their own, a manager anyone's or all. */
@@ -22,10 +22,10 @@ class AlertLogController {
 
     @GetMapping("/api/v1/alerts")
     List<AlertLogEntry> alerts(@RequestParam(required = false) String rep,
-            @RequestParam(defaultValue = "50") int limit, Authentication authentication) {
+            @RequestParam(defaultValue = "50") int limit, Caller caller) {
         if (limit < 1 || limit > 500) {
             throw Problems.invalid("limit", "must be between 1 and 500");
         }
-        return log.recent(Viewer.of(authentication).scope(rep), limit);
+        return log.recent(Viewer.of(caller).scope(rep), limit);
     }
 }

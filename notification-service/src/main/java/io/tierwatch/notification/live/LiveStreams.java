@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.tierwatch.notification.delivery.AlertLog;
 import io.tierwatch.notification.delivery.AlertLogEntry;
+import io.tierwatch.security.Books;
 
 /**
  * The open live-page streams of this instance and what each may see: one rep's alerts, or all
@@ -21,8 +22,8 @@ class LiveStreams {
 
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-    /** {@code repId} null: a manager's stream of everyone's alerts. */
-    private record Stream(SseEmitter emitter, String repId) {
+    /** A stream shows the alerts of these books: one rep's, a team's, or everyone's. */
+    private record Stream(SseEmitter emitter, Books books) {
     }
 
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
@@ -32,9 +33,9 @@ class LiveStreams {
         this.log = log;
     }
 
-    SseEmitter open(String repId, int backlog) {
+    SseEmitter open(Books books, int backlog) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        Stream stream = new Stream(emitter, repId);
+        Stream stream = new Stream(emitter, books);
         emitter.onCompletion(() -> streams.remove(stream));
         emitter.onTimeout(() -> streams.remove(stream));
         emitter.onError(e -> streams.remove(stream));
@@ -47,7 +48,7 @@ class LiveStreams {
         }
         // Listen before reading the backlog, so nothing falls between; the page drops repeats by id.
         streams.add(stream);
-        List<AlertLogEntry> recent = log.recent(repId, backlog);
+        List<AlertLogEntry> recent = log.recent(books, backlog);
         // Oldest first, so a page that puts each arriving alert on top shows the newest first.
         for (int i = recent.size() - 1; i >= 0; i--) {
             if (!send(stream, recent.get(i))) {
@@ -62,7 +63,7 @@ class LiveStreams {
             return;
         }
         log.entry(alertId).ifPresent(entry -> streams.stream()
-                .filter(s -> s.repId() == null || s.repId().equals(entry.alert().repId()))
+                .filter(s -> s.books().includes(entry.alert().repId()))
                 .forEach(s -> send(s, entry)));
     }
 

@@ -46,10 +46,10 @@ public class RepDirectory {
         if (changed.isEmpty()) {
             return Optional.ofNullable(base);
         }
-        Rep rep = base != null ? base : new Rep(id, id, null, null, null, null, Rep.Role.REP, Rep.DeliveryMode.IMMEDIATE);
+        Rep rep = base != null ? base : new Rep(id, id, null, null, null, Rep.DeliveryMode.IMMEDIATE);
         return Optional.of(new Rep(id, changed.getOrDefault("name", rep.name()), changed.getOrDefault("email", rep.email()),
                 changed.containsKey("webhookUrl") ? URI.create(changed.get("webhookUrl")) : rep.webhookUrl(),
-                changed.getOrDefault("webhookSecret", rep.webhookSecret()), rep.password(), rep.role(),
+                changed.getOrDefault("webhookSecret", rep.webhookSecret()),
                 changed.containsKey("delivery") ? Rep.DeliveryMode.valueOf(changed.get("delivery")) : rep.delivery()));
     }
 

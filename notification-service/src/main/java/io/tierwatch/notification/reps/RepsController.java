@@ -3,7 +3,6 @@ package io.tierwatch.notification.reps;
 import java.net.URI;
 import java.util.List;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.tierwatch.notification.security.Viewer;
+import io.tierwatch.security.Caller;
 import io.tierwatch.notification.web.Problems;
 
 /**
@@ -31,23 +31,27 @@ class RepsController {
     }
 
     @GetMapping
-    List<RepView> list(Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
+    List<RepView> list(Caller caller) {
+        Viewer viewer = Viewer.of(caller);
         return reps.all().stream().filter(rep -> viewer.maySee(rep.id())).map(RepView::of).toList();
     }
 
     @GetMapping("/{id}")
-    RepView one(@PathVariable String id, Authentication authentication) {
-        Viewer.of(authentication).requireMaySee(id);
+    RepView one(@PathVariable String id, Caller caller) {
+        Viewer.of(caller).requireMaySee(id);
         return reps.find(id).map(RepView::of).orElseThrow(() -> Problems.notFound("rep " + id));
     }
 
     @PutMapping("/{id}")
-    RepView change(@PathVariable String id, @RequestBody RepChange change, Authentication authentication) {
-        Viewer viewer = Viewer.of(authentication);
-        viewer.requireMaySee(id);
+    RepView change(@PathVariable String id, @RequestBody RepChange change, Caller caller) {
+        Viewer viewer = Viewer.of(caller);
         if (reps.find(id).isEmpty()) {
             viewer.requireManager();
+        } else {
+            viewer.requireMaySee(id);
+        }
+        if (change.webhookUrl() != null || change.webhookSecret() != null) {
+            viewer.requireSelfOrAdmin(id);
         }
         validate(id, change);
         String refusal = change.webhookUrl() == null ? null : targets.refusal(change.webhookUrl());

@@ -67,14 +67,14 @@ class DeliveryFailureIT extends NotificationServiceIT {
     }
 
     private void addFlakyRep(String repId) {
-        Api.Response added = Api.as(baseUrl(), "boss").put("/api/v1/reps/" + repId,
+        Api.Response added = Api.as(baseUrl(), "admin").put("/api/v1/reps/" + repId,
                 "{\"name\":\"Flaky\",\"webhookUrl\":\"" + FLAKY.url() + "\",\"webhookSecret\":\"" + FLAKY.secret() + "\"}");
         assertThat(added.status()).isEqualTo(200);
         assertThat(added.body()).doesNotContain(FLAKY.secret());
     }
 
     private JsonNode webhookDelivery(String repId, String customerId) {
-        return Api.as(baseUrl(), "boss").get("/api/v1/alerts?rep=" + repId).json().valueStream()
+        return Api.as(baseUrl(), "admin").get("/api/v1/alerts?rep=" + repId).json().valueStream()
                 .filter(e -> customerId.equals(e.path("customerId").asString()))
                 .map(e -> e.path("deliveries").get(0)).findFirst().orElse(CloudEventsKafka.json().missingNode());
     }

@@ -26,6 +26,7 @@ import io.tierwatch.contracts.Tier;
 import io.tierwatch.contracts.Trait;
 import io.tierwatch.notification.Events;
 import io.tierwatch.notification.NotificationServiceIT;
+import io.tierwatch.testsupport.AuthServer;
 
 /** The live page in a real headless Chromium: log in, a tier drop is produced on Kafka, the alert shows up. */
 class LivePageBrowserIT extends NotificationServiceIT {
@@ -62,7 +63,8 @@ class LivePageBrowserIT extends NotificationServiceIT {
     @Test
     void aLoggedInRepSeesTheirNewLossAlertsArriveNewestFirstWithTheReason() {
         browser.get(baseUrl() + "/");
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        // the login is the issuer's (authorization code + PKCE); the session then holds it
+        assertThat(browser.getCurrentUrl()).startsWith(AuthServer.shared().issuer()).endsWith("/login");
         browser.findElement(By.id("username")).sendKeys("rep-1");
         browser.findElement(By.id("password")).sendKeys("pw-rep-1");
         browser.findElement(By.cssSelector("button[type=submit]")).click();

@@ -12,6 +12,8 @@ import io.tierwatch.contracts.Tier;
 import io.tierwatch.notification.Api;
 import io.tierwatch.notification.Events;
 import io.tierwatch.notification.NotificationServiceIT;
+import io.tierwatch.testsupport.ForgedTokens;
+import io.tierwatch.testsupport.Tokens;
 
 class AccessIT extends NotificationServiceIT {
 
@@ -21,7 +23,8 @@ class AccessIT extends NotificationServiceIT {
         assertThat(anonymous.get("/api/v1/alerts").status()).isEqualTo(401);
         assertThat(anonymous.get("/api/v1/alerts/stream").status()).isEqualTo(401);
         assertThat(anonymous.get("/api/v1/reps").status()).isEqualTo(401);
-        assertThat(new Api(baseUrl(), "rep-1", "wrong").get("/api/v1/alerts").status()).isEqualTo(401);
+        assertThat(new Api(baseUrl(), ForgedTokens.tampered(Tokens.user("rep-1"))).get("/api/v1/alerts").status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -105,5 +108,49 @@ class AccessIT extends NotificationServiceIT {
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.json().path("name").asString()).isEqualTo("Zhang Min (East)");
         assertThat(renamed.json().path("delivery").asString()).isEqualTo("IMMEDIATE");
+    }
+
+    @Test
+    void refusesTamperedForeignMisaddressedAndExpiredTokensWithAProblem() {
+        for (String token : new String[] {ForgedTokens.tampered(Tokens.client("reader")),
+                ForgedTokens.fromAnotherIssuer("notification-service", "alerts:read"),
+                Tokens.client("order-only")}) { // alerts:read, but for order-service only
+            Api.Response refused = new Api(baseUrl(), token).get("/api/v1/alerts");
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        Api expiring = new Api(baseUrl(), Tokens.client("short-lived", "alerts:read"));
+        assertThat(expiring.get("/api/v1/alerts").status()).isEqualTo(200);
+        await("the 2 s token expired").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> expiring.get("/api/v1/alerts").status() == 401);
+    }
+
+    @Test
+    void aSystemNeedsAlertsReadAndThenSeesEveryRepsAlerts() {
+        assertThat(Api.asClient(baseUrl(), "erp").get("/api/v1/alerts").status()).isEqualTo(403);
+        String ofRep2 = newCustomerId();
+        givenCustomer(ofRep2, "Read by a system", "rep-2", false);
+        Events.send(Events.tierChange(ofRep2, 2, Tier.B, Tier.D, -5, Set.of()));
+        Api reader = Api.asClient(baseUrl(), "reader");
+        await().atMost(Duration.ofSeconds(30)).until(() -> reader.get("/api/v1/alerts?limit=500").body().contains(ofRep2));
+    }
+
+    @Test
+    void aManagerSeesOnlyTheRepsOfTheirTeam() {
+        Api managerA = Api.as(baseUrl(), "manager-a"); // team: rep-a, none of this directory's reps
+        assertThat(managerA.get("/api/v1/alerts?rep=rep-1").status()).isEqualTo(403);
+        assertThat(managerA.get("/api/v1/reps").json()).isEmpty();
+        assertThat(Api.as(baseUrl(), "boss").get("/api/v1/alerts?rep=rep-a").status()).isEqualTo(403);
+    }
+
+    @Test
+    void onlyTheRepOrAnAdminChangesWhereARepsAlertsGo() {
+        String hook = "{\"webhookUrl\":\"" + REP_2.url() + "\"}";
+        Api.Response byManager = Api.as(baseUrl(), "boss").put("/api/v1/reps/rep-2", hook);
+        assertThat(byManager.status()).isEqualTo(403);
+        assertThat(Api.as(baseUrl(), "rep-1").put("/api/v1/reps/rep-2", hook).status()).isEqualTo(403);
+        assertThat(Api.as(baseUrl(), "admin").put("/api/v1/reps/rep-2", hook).status()).isEqualTo(200);
+        assertThat(Api.as(baseUrl(), "rep-2").put("/api/v1/reps/rep-2", hook).status()).isEqualTo(200);
     }
 }
