@@ -1,4 +1,4 @@
-# Builds all three services once, then one small runtime image per service:
+# Builds all three services and the authorization server once, then one small runtime image each:
 #   docker build --target order-service -t tierwatch/order-service .
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -10,6 +10,11 @@ RUN useradd --system --uid 10001 tierwatch
 USER tierwatch
 WORKDIR /app
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+
+FROM runtime AS auth-server
+COPY --from=build /src/auth-server/target/auth-server-*-exec.jar app.jar
+EXPOSE 9000
+ENTRYPOINT ["java", "-jar", "app.jar"]
 
 FROM runtime AS order-service
 COPY --from=build /src/order-service/target/order-service-*-exec.jar app.jar

@@ -6,26 +6,43 @@ scoring-service's query API gives them, and compares two such files.
     ops/customer-figures.py diff before.json after.json
 
 Used to check a rebuild (docs/operations/redis-loss.md): save before, rebuild, save after, diff.
+The API needs a token that reads every book (scope scores:read): $TIERWATCH_TOKEN, or else one of
+the local stack's demo client (./tierwatch token).
 """
+import os
+import subprocess
 import json
 import sys
 import urllib.parse
 import urllib.request
 
 
+def token():
+    if os.environ.get("TIERWATCH_TOKEN"):
+        return os.environ["TIERWATCH_TOKEN"]
+    here = os.path.dirname(os.path.abspath(__file__))
+    return subprocess.run([os.path.join(here, "..", "tierwatch"), "token"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def get(url, bearer):
+    return json.load(urllib.request.urlopen(urllib.request.Request(url, headers={"Authorization": "Bearer " + bearer})))
+
+
 def save(path, base):
+    bearer = token()
     api = base.rstrip("/") + "/api/v1/customers"
     ids, cursor = [], None
     while True:
         url = api + "?size=500" + ("&cursor=" + urllib.parse.quote(cursor) if cursor else "")
-        page = json.load(urllib.request.urlopen(url))
+        page = get(url, bearer)
         ids += [item["customerId"] for item in page["items"]]
         cursor = page["next"]
         if not cursor:
             break
     figures = {}
     for customer in ids:
-        c = json.load(urllib.request.urlopen(api + "/" + urllib.parse.quote(customer)))
+        c = get(api + "/" + urllib.parse.quote(customer), bearer)
         figures[customer] = {k: c[k] for k in ("tier", "lifetime", "window")}
     with open(path, "w") as out:
         json.dump(figures, out, sort_keys=True)

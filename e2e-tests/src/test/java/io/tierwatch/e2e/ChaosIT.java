@@ -285,7 +285,7 @@ class ChaosIT {
     private static int postUntilAccepted(String body) {
         return Awaitility.await("order accepted").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()
-                .until(() -> HTTP.send(HttpRequest.newBuilder(orders.url("/api/v1/orders"))
+                .until(() -> HTTP.send(orders.request("/api/v1/orders")
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), s -> s == 202 || s == 200);
     }
@@ -316,7 +316,7 @@ class ChaosIT {
     }
 
     private static JsonNode customer(String id) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(scoring[0].url("/api/v1/customers/" + id))
+        HttpResponse<String> response = HTTP.send(scoring[0].request("/api/v1/customers/" + id)
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(id + ": " + response.body()).isEqualTo(200);
         return CloudEventsKafka.json().readTree(response.body());

@@ -56,8 +56,7 @@ class CustomerSlidesIntoLossEndToEndIT {
                 "--tierwatch.reps[0].email=rep-e2e@localhost",
                 "--tierwatch.reps[0].webhook-url=" + webhook.url(),
                 "--tierwatch.delivery.webhook-allow-list[0]=" + java.net.URI.create(webhook.url()).resolve("/"),
-                "--tierwatch.reps[0].webhook-secret=" + SECRET,
-                "--tierwatch.reps[0].password={noop}e2e")));
+                "--tierwatch.reps[0].webhook-secret=" + SECRET)));
         for (ServiceProcess service : List.of(orders, scoring, notifications)) {
             service.awaitHealthy();
         }
@@ -114,6 +113,16 @@ class CustomerSlidesIntoLossEndToEndIT {
         assertThat(body.path("previousTier").asString()).isIn("A", "B");
         assertThat(body.path("newTier").asString()).isEqualTo("D");
         assertThat(alert.body()).contains("-210.00");
+
+        // the owner reads the customer and the alert with their own login; another rep finds neither
+        assertThat(get(scoring, "rep-e2e", "/api/v1/customers/" + customer).statusCode()).isEqualTo(200);
+        assertThat(get(notifications, "rep-e2e", "/api/v1/alerts").body()).contains(customer);
+        assertThat(get(scoring, "rep-b", "/api/v1/customers/" + customer).statusCode()).isEqualTo(404);
+        assertThat(get(notifications, "rep-b", "/api/v1/alerts").body()).doesNotContain(customer);
+    }
+
+    private static HttpResponse<String> get(ServiceProcess service, String user, String path) throws Exception {
+        return HTTP.send(service.requestAs(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<WebhookReceiver.Delivery> alertsFor(String customer) {
@@ -133,7 +142,7 @@ class CustomerSlidesIntoLossEndToEndIT {
     }
 
     private static void send(String method, ServiceProcess service, String path, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.url(path))
+        HttpResponse<String> response = HTTP.send(service.request(path)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);

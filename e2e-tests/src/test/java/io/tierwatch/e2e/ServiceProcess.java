@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 
+import io.tierwatch.testsupport.AuthServer;
 import io.tierwatch.testsupport.FreePorts;
+import io.tierwatch.testsupport.Tokens;
 
 /**
  * One service's runnable jar as a child process, as it runs in production; its output goes to
@@ -46,7 +48,10 @@ final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target", "e2e-logs", instance + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-jar", jarOf(name).toString(), "--server.port=" + port));
+                "-jar", jarOf(name).toString(), "--server.port=" + port,
+                // tokens come from the real auth-server, with the test accounts
+                "--tierwatch.security.issuer-uri=" + AuthServer.shared().issuer(),
+                "--spring.security.oauth2.client.registration.tierwatch.client-secret=secret-notification-service"));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -74,6 +79,16 @@ final class ServiceProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** A request to this service with a system's token ({@code everything}: every scope). */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + Tokens.client("everything"));
+    }
+
+    /** A request to this service as this person, logged in at the auth-server. */
+    HttpRequest.Builder requestAs(String user, String path) {
+        return HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + Tokens.user(user));
     }
 
     URI url(String path) {
