@@ -9,6 +9,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * 401 and 403 as RFC 9457 problem details, with the {@code WWW-Authenticate} header of RFC 6750
  * (which says what was wrong with the token, or that a scope is missing).
  */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final BearerTokenAuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler accessDenied = new BearerTokenAccessDeniedHandler();
@@ -37,6 +39,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         accessDenied.handle(request, response, e);
         write(response, 403, "Forbidden", "the token does not grant this: a scope or role it lacks", request);
+    }
+
+    /** The firewall's refusal (a {@code ;} or an encoded slash in the path, ...): a 400 problem saying which. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(response, 400, "Bad Request", "the request was refused: " + escape(e.getMessage()), request);
     }
 
     private static void write(HttpServletResponse response, int status, String title, String detail,

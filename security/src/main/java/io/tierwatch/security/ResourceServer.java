@@ -19,6 +19,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -45,6 +46,12 @@ public class ResourceServer {
 
     public ResourceServer(SecurityProperties properties) {
         this.properties = properties;
+    }
+
+    /** A request the firewall refuses gets a problem detail too, not the container's error page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return problems;
     }
 
     @Bean

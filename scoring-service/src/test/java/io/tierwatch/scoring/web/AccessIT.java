@@ -140,6 +140,15 @@ class AccessIT {
         assertUnauthorized(Http.get(port, "/api/v1/portfolio", Tokens.client("order-only")));
     }
 
+    @Test
+    void aPathTheFirewallRefusesIsABadRequestProblemNotAnErrorPage() {
+        Http.Reply refused = Http.get(port, "/api/v1/customers/" + REP_A.get(0) + ";jsessionid=x");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("refused");
+    }
+
     private static List<String> ids(JsonNode items) {
         return items.valueStream().map(i -> i.get("customerId").asString()).toList();
     }
