@@ -9,6 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -19,6 +22,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -100,6 +104,12 @@ public class ResourceServer {
 
     public SecurityProperties properties() {
         return properties;
+    }
+
+    /** Allows a system with {@code scope}, or a person with one of {@code roles}. */
+    public static AuthorizationManager<RequestAuthorizationContext> scopeOrRoles(String scope, String... roles) {
+        return AuthorizationManagers.anyOf(AuthorityAuthorizationManager.hasAuthority("SCOPE_" + scope),
+                AuthorityAuthorizationManager.hasAnyRole(roles));
     }
 
     /** The caller behind an authentication: a bearer token's, or a browser login's (OIDC ID token claims). */

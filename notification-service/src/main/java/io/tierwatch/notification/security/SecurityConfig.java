@@ -7,8 +7,6 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
@@ -44,9 +42,8 @@ class SecurityConfig {
                 "/oauth2/authorization");
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         resourceServer.apply(http, decoder, auth -> auth
-                        .requestMatchers("/api/**").access(AuthorizationManagers.anyOf(
-                                AuthorityAuthorizationManager.hasAuthority("SCOPE_" + Viewer.READ_SCOPE),
-                                AuthorityAuthorizationManager.hasAnyRole("REP", "MANAGER", "ADMIN", "OPS"))))
+                        .requestMatchers("/api/**").access(ResourceServer.scopeOrRoles(Viewer.READ_SCOPE,
+                                "REP", "MANAGER", "ADMIN", "OPS")))
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(roles(resourceServer)))

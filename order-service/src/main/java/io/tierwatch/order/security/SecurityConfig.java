@@ -1,16 +1,14 @@
 package io.tierwatch.order.security;
 
+import static io.tierwatch.security.ResourceServer.scopeOrRoles;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 import io.tierwatch.security.ResourceServer;
 
@@ -38,10 +36,5 @@ class SecurityConfig {
                 // the API description: any caller with a token (the UI's own assets are static)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated());
         return http.build();
-    }
-
-    private static AuthorizationManager<RequestAuthorizationContext> scopeOrRoles(String scope, String... roles) {
-        return AuthorizationManagers.anyOf(AuthorityAuthorizationManager.hasAuthority("SCOPE_" + scope),
-                AuthorityAuthorizationManager.hasAnyRole(roles));
     }
 }

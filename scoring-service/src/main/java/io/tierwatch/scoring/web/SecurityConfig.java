@@ -3,8 +3,6 @@ package io.tierwatch.scoring.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,9 +20,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ResourceServer resourceServer, JwtDecoder decoder) throws Exception {
         resourceServer.applyStateless(http, decoder, auth -> auth
-                .requestMatchers("/api/**").access(AuthorizationManagers.anyOf(
-                        AuthorityAuthorizationManager.hasAuthority("SCOPE_" + CustomerController.READ_SCOPE),
-                        AuthorityAuthorizationManager.hasAnyRole("REP", "MANAGER", "ADMIN", "OPS"))));
+                .requestMatchers("/api/**").access(ResourceServer.scopeOrRoles(CustomerController.READ_SCOPE,
+                        "REP", "MANAGER", "ADMIN", "OPS")));
         return http.build();
     }
 }
