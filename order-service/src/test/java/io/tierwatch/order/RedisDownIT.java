@@ -45,4 +45,13 @@ class RedisDownIT {
             assertThat(probe.records(Topics.ORDERS)).filteredOn(r -> customer.equals(r.key())).hasSize(1);
         }
     }
+
+    @Test
+    void isNotReadyWhileRedisIsDown() {
+        Http.Response readiness = Http.anonymous(port).get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
+        assertThat(Http.anonymous(port).get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
 }

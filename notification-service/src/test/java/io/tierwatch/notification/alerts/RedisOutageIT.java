@@ -39,6 +39,7 @@ class RedisOutageIT extends NotificationServiceIT {
                 Events.send(Events.tierChange(customerId, 2, Tier.B, Tier.D, -300, Set.of()));
                 await().atMost(Duration.ofSeconds(30)).until(() -> failures() > failuresBefore);
                 assertThat(Api.anonymous(baseUrl()).get("/actuator/health").status()).as("health DOWN").isEqualTo(503);
+                assertThat(Api.anonymous(baseUrl()).get("/actuator/health/readiness").status()).as("not ready").isEqualTo(503);
             } finally {
                 redis.start();
             }

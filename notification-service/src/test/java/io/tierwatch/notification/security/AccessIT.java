@@ -64,7 +64,7 @@ class AccessIT extends NotificationServiceIT {
         Api.Response prometheus = anonymous.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("tierwatch_alerts_total{", "tierwatch_alert_deliveries_total{",
-                "tierwatch_alert_delivery_dead_letters_total{", "service=\"notification-service\"");
+                "tierwatch_alert_delivery_dead_letters_total{", "application=\"notification-service\"");
         assertThat(anonymous.get("/actuator/env").status()).isNotEqualTo(200);
         assertThat(anonymous.get("/actuator/beans").status()).isNotEqualTo(200);
     }
