@@ -3,13 +3,22 @@
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -q -DskipTests package
+RUN ./mvnw -B -q -DskipTests package \
+ && ./mvnw -B -q -pl local-stack dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/src/topics-lib \
+ && cp contracts/target/contracts-*.jar /src/topics-lib/
 
 FROM eclipse-temurin:17-jre AS runtime
 RUN useradd --system --uid 10001 tierwatch
 USER tierwatch
 WORKDIR /app
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+
+# Creates the topics as contracts' Topics defines them (docker-compose's kafka-topics step)
+FROM runtime AS topics
+COPY --from=build /src/topics-lib lib
+COPY local-stack/CreateTopics.java .
+ENTRYPOINT ["java", "-cp", "lib/*", "CreateTopics.java"]
+CMD ["kafka:9092"]
 
 FROM runtime AS auth-server
 COPY --from=build /src/auth-server/target/auth-server-*-exec.jar app.jar

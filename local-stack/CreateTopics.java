@@ -1,4 +1,3 @@
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -6,28 +5,21 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import io.tierwatch.contracts.Topics;
+
 /**
- * Creates Tierwatch's topics (and their dead-letter topics) if they are missing, in one JVM.
- * Run by ./tierwatch up: java -cp <kafka classpath> local-stack/CreateTopics.java <bootstrap>.
- * The customers topic is compacted: the latest master data per customer is the truth.
+ * Creates Tierwatch's topics (and their dead-letter topics) if they are missing, as
+ * {@code contracts}' {@link Topics#all} defines them: kept forever, the customers topic compacted.
+ * Run by ./tierwatch up and by docker-compose's kafka-topics step:
+ * java -cp <kafka classpath>:<contracts jar> local-stack/CreateTopics.java <bootstrap>.
  */
 public class CreateTopics {
-
-    static final List<String> TOPICS = List.of("tierwatch.orders", "tierwatch.service-tickets", "tierwatch.customers",
-            "tierwatch.customer-tier-changes", "tierwatch.alert-deliveries");
 
     public static void main(String[] args) throws Exception {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", args[0]))) {
             Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            for (String base : TOPICS) {
-                for (String name : List.of(base, base + ".DLT")) {
-                    if (!existing.contains(name)) {
-                        NewTopic topic = new NewTopic(name, 3, (short) 1);
-                        missing.add(name.equals("tierwatch.customers") ? topic.configs(Map.of("cleanup.policy", "compact")) : topic);
-                    }
-                }
-            }
+            List<NewTopic> missing = Topics.all(Topics.DEFAULT_PARTITIONS).stream()
+                    .filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }

@@ -1,9 +1,23 @@
 package io.tierwatch.contracts;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
 /**
- * Topic names, defined once. Every topic is keyed by customer id so that one customer's
- * events stay in one partition, in order. Services take these as defaults of their
- * configuration properties, so a deployment can still rename them.
+ * Topic names and shapes, defined once. Every topic is keyed by customer id so that one
+ * customer's events stay in one partition, in order. Services take the names as defaults of
+ * their configuration properties, so a deployment can still rename them; every place that
+ * creates a topic (the services at start, {@code ./tierwatch up}, docker-compose, the tests)
+ * creates it with {@link #newTopic}.
+ *
+ * <p>Every topic keeps its records forever ({@code retention.ms=-1}): Redis is rebuilt from
+ * the input topics' history, other systems read the tier changes from their start, and a
+ * dead-lettered record is kept until someone has dealt with it. The broker's default (7 days)
+ * would silently make a rebuild wrong.
  */
 public final class Topics {
 
@@ -16,8 +30,35 @@ public final class Topics {
     /** Tier changes announced by scoring-service, for notification-service and other systems. */
     public static final String CUSTOMER_TIER_CHANGES = "tierwatch.customer-tier-changes";
 
+    /** notification-service's deliveries that failed every attempt (a dead-letter topic itself). */
+    public static final String ALERT_DELIVERY_DEAD_LETTERS = "tierwatch.alert-deliveries.DLT";
+
     /** Suffix of each topic's dead-letter topic. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
+    /** Partitions of every topic when a deployment does not say otherwise. */
+    public static final int DEFAULT_PARTITIONS = 3;
+
+    /** The configuration of every topic: kept forever. */
+    public static final Map<String, String> KEPT = Map.of("retention.ms", "-1");
+    /** The customers topic's: kept forever, and compacted (the latest master data per customer wins). */
+    public static final Map<String, String> KEPT_COMPACTED = Map.of("retention.ms", "-1", "cleanup.policy", "compact");
+
+    /**
+     * The topic as Tierwatch creates it: {@code partitions}, the broker's default replication
+     * factor, {@link #KEPT_COMPACTED} for the customers topic (under whatever name a deployment
+     * gives it: {@code compacted}) and {@link #KEPT} for every other.
+     */
+    public static NewTopic newTopic(String name, int partitions, boolean compacted) {
+        return new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(compacted ? KEPT_COMPACTED : KEPT);
+    }
+
+    /** Every topic of Tierwatch under its default name, dead-letter topics included. */
+    public static List<NewTopic> all(int partitions) {
+        return Stream.concat(Stream.of(ORDERS, SERVICE_TICKETS, CUSTOMERS, CUSTOMER_TIER_CHANGES)
+                        .flatMap(t -> Stream.of(t, deadLetterOf(t))), Stream.of(ALERT_DELIVERY_DEAD_LETTERS))
+                .map(t -> newTopic(t, partitions, t.equals(CUSTOMERS)))
+                .toList();
+    }
 
     private Topics() {
     }

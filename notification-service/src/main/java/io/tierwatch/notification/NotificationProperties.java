@@ -36,7 +36,7 @@ public record NotificationProperties(
     public record TopicNames(
             @DefaultValue(Topics.CUSTOMERS) String customers,
             @DefaultValue(Topics.CUSTOMER_TIER_CHANGES) String tierChanges,
-            @DefaultValue("tierwatch.alert-deliveries.DLT") String deliveryDeadLetters,
+            @DefaultValue(Topics.ALERT_DELIVERY_DEAD_LETTERS) String deliveryDeadLetters,
             @DefaultValue("notification-service-customers") String customersGroup,
             @DefaultValue("notification-service") String tierChangesGroup) {
     }

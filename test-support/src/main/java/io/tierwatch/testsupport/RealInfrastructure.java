@@ -74,16 +74,11 @@ public final class RealInfrastructure implements BeforeAllCallback {
         kafka().createTopics(withDeadLetters(topics));
     }
 
-    /** Each topic and its dead-letter topic, {@link #PARTITIONS} partitions each; the customers topic compacted. */
+    /** Each topic and its dead-letter topic, {@link #PARTITIONS} partitions each, as Tierwatch creates them ({@link Topics#newTopic}). */
     public static java.util.List<NewTopic> withDeadLetters(String... topics) {
         return Arrays.stream(topics)
                 .flatMap(t -> java.util.stream.Stream.of(t, Topics.deadLetterOf(t)))
-                .map(t -> {
-                    NewTopic topic = new NewTopic(t, PARTITIONS, (short) 1);
-                    return t.equals(Topics.CUSTOMERS)
-                            ? topic.configs(java.util.Map.of("cleanup.policy", "compact"))
-                            : topic;
-                })
+                .map(t -> Topics.newTopic(t, PARTITIONS, t.equals(Topics.CUSTOMERS)))
                 .toList();
     }
 

@@ -9,11 +9,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import io.tierwatch.contracts.CloudEventsKafka;
+import io.tierwatch.contracts.Topics;
 import io.tierwatch.notification.NotificationProperties;
 import io.tierwatch.notification.alerts.Alert;
 
@@ -37,7 +37,7 @@ class DeadLetters {
 
     @Bean
     static NewTopic deliveryDeadLetterTopic(NotificationProperties properties) {
-        return TopicBuilder.name(properties.topics().deliveryDeadLetters()).partitions(3).build();
+        return Topics.newTopic(properties.topics().deliveryDeadLetters(), Topics.DEFAULT_PARTITIONS, false);
     }
 
     void publish(DeliveryStore.Due due, int attempts, String error) {

@@ -4,7 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -59,8 +58,8 @@ class KafkaErrorHandling {
     @Bean
     KafkaAdmin.NewTopics inputDeadLetterTopics(NotificationProperties properties) {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.deadLetterOf(properties.topics().customers())).partitions(3).build(),
-                TopicBuilder.name(Topics.deadLetterOf(properties.topics().tierChanges())).partitions(3).build());
+                Topics.newTopic(Topics.deadLetterOf(properties.topics().customers()), Topics.DEFAULT_PARTITIONS, false),
+                Topics.newTopic(Topics.deadLetterOf(properties.topics().tierChanges()), Topics.DEFAULT_PARTITIONS, false));
     }
 
     private static void count(MeterRegistry meters, String name, String topic) {

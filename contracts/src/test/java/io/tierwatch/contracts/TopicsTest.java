@@ -1,0 +1,23 @@
+package io.tierwatch.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void everyTopicIncludingEachDeadLetterTopicIsDefinedOnceAndKeptForever() {
+        assertThat(Topics.all(3)).extracting(NewTopic::name).containsExactlyInAnyOrder(
+                "tierwatch.orders", "tierwatch.orders.DLT", "tierwatch.service-tickets", "tierwatch.service-tickets.DLT",
+                "tierwatch.customers", "tierwatch.customers.DLT", "tierwatch.customer-tier-changes",
+                "tierwatch.customer-tier-changes.DLT", "tierwatch.alert-deliveries.DLT");
+        assertThat(Topics.all(3)).allSatisfy(t -> {
+            assertThat(t.numPartitions()).isEqualTo(3);
+            assertThat(t.configs()).containsEntry("retention.ms", "-1");
+        });
+        assertThat(Topics.all(3)).filteredOn(t -> "compact".equals(t.configs().get("cleanup.policy")))
+                .extracting(NewTopic::name).containsExactly("tierwatch.customers");
+    }
+}
