@@ -52,6 +52,17 @@ public final class Topics {
         return new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(compacted ? KEPT_COMPACTED : KEPT);
     }
 
+    /**
+     * Whether a metric's topic tag is the Kafka client's second name for one of these topics: the
+     * clients report every topic-level metric twice, once under the topic's name and once with its
+     * dots as underscores ({@code tierwatch_orders}), which doubles every series. The services drop
+     * the second ({@code MeterFilter.deny}).
+     */
+    public static boolean isMetricAlias(String topicTag) {
+        return topicTag != null && topicTag.indexOf('.') < 0 && topicTag.indexOf('_') >= 0
+                && all(1).stream().anyMatch(t -> t.name().replace('.', '_').equals(topicTag));
+    }
+
     /** Every topic of Tierwatch under its default name, dead-letter topics included. */
     public static List<NewTopic> all(int partitions) {
         return Stream.concat(Stream.of(ORDERS, SERVICE_TICKETS, CUSTOMERS, CUSTOMER_TIER_CHANGES)

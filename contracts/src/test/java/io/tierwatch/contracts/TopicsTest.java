@@ -17,6 +17,12 @@ class TopicsTest {
             assertThat(t.numPartitions()).isEqualTo(3);
             assertThat(t.configs()).containsEntry("retention.ms", "-1");
         });
+        assertThat(Topics.isMetricAlias("tierwatch_orders")).isTrue();
+        assertThat(Topics.isMetricAlias("tierwatch_customer-tier-changes_DLT")).isTrue();
+        assertThat(Topics.isMetricAlias("tierwatch_customer-tier-changes")).isTrue();
+        assertThat(Topics.isMetricAlias("tierwatch.orders")).isFalse();
+        assertThat(Topics.isMetricAlias("my_own_topic")).isFalse();
+        assertThat(Topics.isMetricAlias(null)).isFalse();
         assertThat(Topics.all(3)).filteredOn(t -> "compact".equals(t.configs().get("cleanup.policy")))
                 .extracting(NewTopic::name).containsExactly("tierwatch.customers");
     }

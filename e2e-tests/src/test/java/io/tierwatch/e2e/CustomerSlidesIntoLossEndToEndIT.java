@@ -14,7 +14,10 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.tierwatch.contracts.CloudEventsKafka;
@@ -32,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * a costly service ticket; its owner's webhook must get exactly one loss alert.
  */
 @ExtendWith(RealInfrastructure.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustomerSlidesIntoLossEndToEndIT {
 
     static final String SECRET = "e2e-secret";
@@ -76,6 +80,7 @@ class CustomerSlidesIntoLossEndToEndIT {
     }
 
     @Test
+    @Order(1)
     void alertsTheOwnerOnceWhenACustomerSlidesFromProfitIntoLoss() throws Exception {
         String customer = "c-e2e-" + System.nanoTime();
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -119,6 +124,30 @@ class CustomerSlidesIntoLossEndToEndIT {
         assertThat(get(notifications, "rep-e2e", "/api/v1/alerts").body()).contains(customer);
         assertThat(get(scoring, "rep-b", "/api/v1/customers/" + customer).statusCode()).isEqualTo(404);
         assertThat(get(notifications, "rep-b", "/api/v1/alerts").body()).doesNotContain(customer);
+    }
+
+    /** After a customer's slide (so that the tier and delivery meters exist), and one refused request. */
+    @Test
+    @Order(2)
+    void everyMetricTheDashboardAndTheAlertRulesUseIsInTheServicesScrapes() throws Exception {
+        HTTP.send(orders.request("/api/v1/orders").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        java.util.Set<String> used = MonitoringNames.used();
+        assertThat(used).as("metrics in ops/grafana and ops/prometheus").isNotEmpty();
+
+        // the Kafka clients' per-partition meters (records_lag) are bound at the binder's next refresh, within a minute
+        Awaitility.await("every metric the dashboard and the rules use").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                    java.util.Set<String> scraped = new java.util.TreeSet<>();
+                    for (ServiceProcess service : List.of(orders, scoring, notifications)) {
+                        String scrape = HTTP.send(HttpRequest.newBuilder(service.url("/actuator/prometheus")).build(),
+                                HttpResponse.BodyHandlers.ofString()).body();
+                        // one series per topic: the clients' second name for it (dots as underscores) is dropped
+                        assertThat(scrape).doesNotContain("topic=\"tierwatch_");
+                        scraped.addAll(MonitoringNames.scraped(scrape));
+                    }
+                    assertThat(scraped).as("the services' scrapes").containsAll(used);
+                });
     }
 
     private static HttpResponse<String> get(ServiceProcess service, String user, String path) throws Exception {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tierwatch.notification.NotificationProperties;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.JedisPooled;
@@ -24,5 +26,20 @@ class RedisConfig {
         pool.setMaxIdle(properties.delivery().concurrency() + 8);
         pool.setMaxWait(Duration.ofSeconds(2));
         return new JedisPooled(pool, properties.redis().url());
+    }
+
+    /** {@code tierwatch_redis_up}: 1 while Redis answers a PING, for the alert rules (ops/prometheus/alerts.yml). */
+    @Bean
+    MeterBinder redisUp(JedisPooled jedis) {
+        return registry -> Gauge.builder("tierwatch.redis.up", jedis, RedisConfig::answers)
+                .description("1 while Redis answers a PING, 0 while it does not").register(registry);
+    }
+
+    private static double answers(JedisPooled jedis) {
+        try {
+            return "PONG".equals(jedis.ping()) ? 1 : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 }
