@@ -40,7 +40,8 @@ public record OrderServiceProperties(
     }
 
     /** Request limits: more lines than {@code maxLines} is a 400, a larger body a 413. */
-    public record Limits(@DefaultValue("500") int maxLines, @DefaultValue("256KB") DataSize maxBodySize) {
+    public record Limits(@DefaultValue("500") int maxLines, @DefaultValue("256KB") DataSize maxBodySize,
+            @DefaultValue("PT1H") java.time.Duration maxFutureSkew) {
     }
 
     /**

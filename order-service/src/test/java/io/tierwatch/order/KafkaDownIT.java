@@ -39,6 +39,11 @@ class KafkaDownIT {
     @DynamicPropertySource
     static void deadBroker(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + DEAD_PORT);
+        // a store that was in use before Kafka went away (with neither, the service cannot tell a fresh
+        // store from a lost one, and rightly answers store-recovering): the case here is Kafka's outage alone
+        try (Jedis jedis = RealInfrastructure.redis().connect()) {
+            jedis.setnx("tw:order:store", "fresh");
+        }
     }
 
     @LocalServerPort

@@ -100,4 +100,30 @@ class StrictInputIT {
         assertThat(semicolon.json().get("detail").asString()).contains("';'");
         assertThat(http.get("/api/v1/customers/" + customer).status()).as("nothing stored under the cut id").isEqualTo(404);
     }
+
+    @Test
+    void refusesAnOrderATicketAndAReturnDatedInTheFutureAndPublishesNone() {
+        Http http = new Http(port);
+        String customer = Orders.unique("cust");
+        String orderId = Orders.unique("ord");
+        try (KafkaProbe probe = KafkaProbe.watching(Topics.ORDERS, Topics.SERVICE_TICKETS)) {
+            Http.Response order = http.post("/api/v1/orders", Orders.order(orderId, customer)
+                    .replace("2026-03-01T10:00:00Z", "3000-01-01T00:00:00Z"));
+            Http.Response ticket = http.post("/api/v1/service-tickets", Orders.ticket(Orders.unique("tkt"), customer)
+                    .replace("2026-03-02T10:00:00Z", java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString()));
+
+            for (Http.Response refused : List.of(order, ticket)) {
+                assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+                assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("occurredAt");
+                assertThat(refused.body()).contains("in the future");
+            }
+            // the customer's only record is a later, well-dated order
+            assertThat(http.post("/api/v1/orders", Orders.order(orderId, customer)).status()).isEqualTo(202);
+            Http.Response futureReturn = http.post("/api/v1/orders/" + orderId + "/returns", Orders.returnOf(
+                    Orders.unique("ret"), "BOLT-7", 1).replaceAll("\"occurredAt\":\"[^\"]+\"", "\"occurredAt\":\"3000-01-01T00:00:00Z\""));
+            assertThat(futureReturn.status()).as(futureReturn.body()).isEqualTo(400);
+            probe.await(1, r -> customer.equals(r.key()), java.time.Duration.ofSeconds(30));
+            assertThat(probe.records()).filteredOn(r -> customer.equals(r.key())).hasSize(1);
+        }
+    }
 }

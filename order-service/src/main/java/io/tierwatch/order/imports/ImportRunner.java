@@ -26,9 +26,11 @@ final class ImportRunner {
     private final ImportProgress progress;
     private final InvoicePublisher publisher;
     private final InvoiceGrouper grouper;
+    private final Clock clock;
 
     ImportRunner(ImportSettings settings, Ingestion ingestion, ImportProgress progress, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.progress = progress;
         this.publisher = new InvoicePublisher(settings, ingestion, progress, clock);
         this.grouper = new InvoiceGrouper(settings.invoiceWindowRows(), publisher::add);
@@ -74,7 +76,9 @@ final class ImportRunner {
 
     private RetailRowParser parser(Upload upload, String[] header) {
         try {
-            return new RetailRowParser(Arrays.stream(header).map(String::trim).toList(), settings.zone());
+            // a row dated ahead of the clock is refused, as the API refuses such an event
+            return new RetailRowParser(Arrays.stream(header).map(String::trim).toList(), settings.zone(),
+                    clock.instant().plus(settings.maxFutureSkew()));
         } catch (IllegalArgumentException e) {
             throw new ImportAbortedException(upload.name() + ": " + e.getMessage());
         }

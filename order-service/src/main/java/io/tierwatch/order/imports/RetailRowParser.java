@@ -26,9 +26,18 @@ final class RetailRowParser {
 
     private final int[] index;
     private final ZoneId zone;
+    private final java.time.Instant latest;
 
-    /** @param header the header row; every column of {@link #COLUMNS} must be in it */
     RetailRowParser(List<String> header, ZoneId zone) {
+        this(header, zone, java.time.Instant.MAX);
+    }
+
+    /**
+     * @param header the header row; every column of {@link #COLUMNS} must be in it
+     * @param latest the latest InvoiceDate accepted ({@link io.tierwatch.order.web.EventTimes#latest})
+     */
+    RetailRowParser(List<String> header, ZoneId zone, java.time.Instant latest) {
+        this.latest = latest;
         this.index = COLUMNS.stream().mapToInt(name -> header.indexOf(name)).toArray();
         for (int i = 0; i < index.length; i++) {
             if (index[i] < 0) {
@@ -68,9 +77,12 @@ final class RetailRowParser {
                     : " must be positive on an invoice that is not a cancellation"));
         }
         Money unitPrice = unitPrice(cell(cells, 4));
-        LocalDateTime time = time(cell(cells, 3));
-        return new RowResult.Valid(new RetailRow(file, line, invoice, sku, quantity, time.atZone(zone).toInstant(),
-                unitPrice, customer));
+        java.time.Instant at = time(cell(cells, 3)).atZone(zone).toInstant();
+        String future = io.tierwatch.order.web.EventTimes.refusal(at, latest);
+        if (future != null) {
+            return new RowResult.Rejected(line, "InvoiceDate " + future);
+        }
+        return new RowResult.Valid(new RetailRow(file, line, invoice, sku, quantity, at, unitPrice, customer));
     }
 
     private static long quantity(String text) {

@@ -17,6 +17,7 @@ import io.tierwatch.order.ingest.Receipt;
 import io.tierwatch.order.ingest.Submission;
 import io.tierwatch.order.publish.EventPublisher;
 import io.tierwatch.order.web.Accepted;
+import io.tierwatch.order.web.EventTimes;
 import io.tierwatch.order.web.RequestMetrics;
 import jakarta.validation.Valid;
 
@@ -30,9 +31,11 @@ class OrderController {
     private final RequestMetrics metrics;
     private final String topic;
     private final Clock clock;
+    private final EventTimes eventTimes;
 
     OrderController(OrderServiceProperties properties, Ingestion ingestion, OrderBook book, RequestMetrics metrics,
-            Clock clock) {
+            Clock clock, EventTimes eventTimes) {
+        this.eventTimes = eventTimes;
         this.mapper = new OrderMapper(properties.limits().maxLines());
         this.ingestion = ingestion;
         this.book = book;
@@ -47,6 +50,7 @@ class OrderController {
      */
     @PostMapping
     ResponseEntity<Accepted> place(@Valid @RequestBody OrderRequest request) {
+        eventTimes.requireNotAhead(request.occurredAt(), "occurredAt");
         OrderPlaced order = mapper.toEvent(request);
         EventEnvelope<OrderPlaced> event = EventEnvelope.of("order-placed:" + order.orderId(), EventPublisher.SOURCE,
                 clock.instant(), order.customerId(), order);

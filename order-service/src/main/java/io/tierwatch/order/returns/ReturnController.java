@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.tierwatch.order.ingest.Receipt;
 import io.tierwatch.order.web.Accepted;
+import io.tierwatch.order.web.EventTimes;
 import io.tierwatch.order.web.RequestMetrics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -18,8 +19,10 @@ class ReturnController {
 
     private final ReturnService returns;
     private final RequestMetrics metrics;
+    private final EventTimes eventTimes;
 
-    ReturnController(ReturnService returns, RequestMetrics metrics) {
+    ReturnController(ReturnService returns, RequestMetrics metrics, EventTimes eventTimes) {
+        this.eventTimes = eventTimes;
         this.returns = returns;
         this.metrics = metrics;
     }
@@ -32,6 +35,7 @@ class ReturnController {
     ResponseEntity<Accepted> submit(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
             @Valid @RequestBody ReturnRequest request) {
+        eventTimes.requireNotAhead(request.occurredAt(), "occurredAt");
         Receipt receipt = returns.submit(orderId, request);
         metrics.accepted("return", receipt.duplicate() ? "duplicate" : "published");
         return Accepted.of(receipt.eventId(), receipt.duplicate());

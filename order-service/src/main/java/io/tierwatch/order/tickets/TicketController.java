@@ -18,6 +18,7 @@ import io.tierwatch.order.ingest.Receipt;
 import io.tierwatch.order.ingest.Submission;
 import io.tierwatch.order.publish.EventPublisher;
 import io.tierwatch.order.web.Accepted;
+import io.tierwatch.order.web.EventTimes;
 import io.tierwatch.order.web.InvalidRequestException;
 import io.tierwatch.order.web.RequestMetrics;
 import jakarta.validation.Valid;
@@ -30,8 +31,11 @@ class TicketController {
     private final Ingestion ingestion;
     private final RequestMetrics metrics;
     private final Clock clock;
+    private final EventTimes eventTimes;
 
-    TicketController(OrderServiceProperties properties, Ingestion ingestion, RequestMetrics metrics, Clock clock) {
+    TicketController(OrderServiceProperties properties, Ingestion ingestion, RequestMetrics metrics, Clock clock,
+            EventTimes eventTimes) {
+        this.eventTimes = eventTimes;
         this.properties = properties;
         this.ingestion = ingestion;
         this.metrics = metrics;
@@ -41,6 +45,7 @@ class TicketController {
     /** Publishes {@code ServiceTicketClosed}; the event id is {@code ticket-closed:<ticketId>}. */
     @PostMapping
     ResponseEntity<Accepted> close(@Valid @RequestBody TicketRequest request) {
+        eventTimes.requireNotAhead(request.occurredAt(), "occurredAt");
         ServiceTicketClosed ticket = new ServiceTicketClosed(request.ticketId(), request.customerId(),
                 request.occurredAt(), request.currency(), request.labourMinutes(), money(request.labourRatePerHour()),
                 money(request.partsCost()), money(request.partsBilled()), money(request.travelCost()),

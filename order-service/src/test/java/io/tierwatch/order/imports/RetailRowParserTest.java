@@ -35,6 +35,18 @@ class RetailRowParserTest {
     }
 
     @Test
+    void rejectsARowDatedAfterTheLatestAcceptedTime() {
+        RetailRowParser upToNow = new RetailRowParser(HEADER, ZoneId.of("UTC"), Instant.parse("2026-12-02T10:00:00Z"));
+
+        RowResult future = upToNow.parse("f.csv", 9, Arrays.asList("536365,85123A,HEART,6,3000-01-01 08:26:00,2.55,17850.0,UK".split(",")));
+        RowResult past = upToNow.parse("f.csv", 10, Arrays.asList("536365,85123A,HEART,6,2026-12-02 09:59:00,2.55,17850.0,UK".split(",")));
+
+        assertThat(future).isInstanceOf(RowResult.Rejected.class);
+        assertThat(((RowResult.Rejected) future).reason()).startsWith("InvoiceDate is 3000-01-01T08:26:00Z, in the future");
+        assertThat(past).isInstanceOf(RowResult.Valid.class);
+    }
+
+    @Test
     void skipsARowWithoutCustomer() {
         assertThat(parse("536414,22139,X,56,2010-12-01 11:52:00,0.0,,UK")).isInstanceOf(RowResult.Skipped.class);
     }
