@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.tierwatch.testsupport.RealInfrastructure;
@@ -23,6 +24,9 @@ import io.tierwatch.testsupport.RealInfrastructure;
  * definition's settings when order-service starts, so its history is not deleted under a rebuild.
  */
 @ExtendWith(RealInfrastructure.class)
+// closed after the class: a context with other topic names must not stay alive on the shared Redis,
+// where its store recovery would read those (empty) topics and vouch for the others' records
+@DirtiesContext
 @SpringBootTest(properties = "spring.config.name=order-service", webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TopicSettingsIT {
 
