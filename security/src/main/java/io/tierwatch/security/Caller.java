@@ -42,8 +42,12 @@ public record Caller(String subject, String repId, Set<Role> roles, Set<String> 
                 strings(claim(claims, names.team())), properties.managersSeeAll());
     }
 
+    /**
+     * A person has a role or a book of their own; a system has neither. So a person's token never
+     * reaches every book through a scope, even from a provider that puts scopes on people's tokens.
+     */
     public boolean isPerson() {
-        return !roles.isEmpty();
+        return !roles.isEmpty() || repId != null;
     }
 
     public boolean has(Role role) {

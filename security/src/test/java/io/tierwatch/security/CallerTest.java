@@ -38,6 +38,14 @@ class CallerTest {
     }
 
     @Test
+    void aPersonWithoutARoleButWithABookIsNotASystem() {
+        Caller person = Caller.of(Map.of("sub", "u", "rep_id", "rep-u", "scope", "scores:read"), DEFAULTS);
+
+        assertThat(person.isPerson()).isTrue();
+        assertThat(person.books("scores:read").all()).isFalse();
+    }
+
+    @Test
     void aManagerSeesTheirTeamOrEveryoneByConfiguration() {
         Map<String, Object> claims = Map.of("sub", "m", "roles", List.of("MANAGER"), "team", List.of("rep-a", "rep-c"));
 

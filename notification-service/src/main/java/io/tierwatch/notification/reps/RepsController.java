@@ -50,7 +50,7 @@ class RepsController {
         } else {
             viewer.requireMaySee(id);
         }
-        if (change.webhookUrl() != null || change.webhookSecret() != null) {
+        if (change.webhookUrl() != null || change.webhookSecret() != null || change.email() != null) {
             viewer.requireSelfOrAdmin(id);
         }
         validate(id, change);

@@ -57,7 +57,7 @@ public record Viewer(Caller caller, Books books) {
         }
     }
 
-    /** A rep's channels (where their alerts go) change only by their own login or an admin's. */
+    /** Where a rep's alerts go (webhook, its secret, email) changes only by their own login or an admin's. */
     public void requireSelfOrAdmin(String repId) {
         if (!(repId.equals(caller.repId()) || caller.has(Role.ADMIN))) {
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,

@@ -152,5 +152,9 @@ class AccessIT extends NotificationServiceIT {
         assertThat(Api.as(baseUrl(), "rep-1").put("/api/v1/reps/rep-2", hook).status()).isEqualTo(403);
         assertThat(Api.as(baseUrl(), "admin").put("/api/v1/reps/rep-2", hook).status()).isEqualTo(200);
         assertThat(Api.as(baseUrl(), "rep-2").put("/api/v1/reps/rep-2", hook).status()).isEqualTo(200);
+        // the email is where alerts go too; the name and the digest setting a manager may change
+        assertThat(Api.as(baseUrl(), "boss").put("/api/v1/reps/rep-2", "{\"email\":\"x@example.com\"}").status())
+                .isEqualTo(403);
+        assertThat(Api.as(baseUrl(), "boss").put("/api/v1/reps/rep-2", "{\"name\":\"Li Na\"}").status()).isEqualTo(200);
     }
 }
