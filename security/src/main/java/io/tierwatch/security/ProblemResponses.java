@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
@@ -39,6 +40,21 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         accessDenied.handle(request, response, e);
         write(response, 403, "Forbidden", "the token does not grant this: a scope or role it lacks", request);
+    }
+
+    /**
+     * A token that could not be checked at all (the issuer's keys unreachable: an
+     * {@link AuthenticationServiceException}) is the service's outage, a 503 the caller may retry,
+     * not a 401 that would tell it to get another token; any other failure is the 401.
+     */
+    void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            response.setHeader("Retry-After", "5");
+            write(response, 503, "Service Unavailable",
+                    "the token could not be checked: the issuer's keys are not reachable; retry shortly", request);
+        } else {
+            commence(request, response, e);
+        }
     }
 
     /** The firewall's refusal (a {@code ;} or an encoded slash in the path, ...): a 400 problem saying which. */

@@ -8,6 +8,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -31,13 +33,21 @@ final class TokenValidation {
         if (properties.audience() == null || properties.audience().isBlank()) {
             throw new IllegalStateException("tierwatch.security.audience is not set (the service's own name)");
         }
-        return new SupplierJwtDecoder(() -> {
+        SupplierJwtDecoder lazy = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = properties.jwkSetUri() == null || properties.jwkSetUri().isBlank()
                     ? NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build()
                     : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
             decoder.setJwtValidator(validator(properties));
             return decoder;
         });
+        // an issuer that cannot be reached yet is the service's outage (503), as an unreachable key set is
+        return token -> {
+            try {
+                return lazy.decode(token);
+            } catch (JwtDecoderInitializationException e) {
+                throw new JwtException("the issuer " + properties.issuerUri() + " cannot be reached: " + e.getMessage(), e);
+            }
+        };
     }
 
     static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
