@@ -7,8 +7,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.tierwatch.contracts.Topics;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -25,12 +23,6 @@ public class OrderServiceApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** One series per topic in the Kafka client metrics ({@link Topics#isMetricAlias}). */
-    @Bean
-    static MeterFilter oneTopicTagPerTopic() {
-        return MeterFilter.deny(id -> Topics.isMetricAlias(id.getTag("topic")));
     }
 
     public static void main(String[] args) {

@@ -13,7 +13,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.tierwatch.contracts.InvalidEventException;
 import io.tierwatch.contracts.Topics;
 import io.tierwatch.notification.NotificationProperties;
@@ -53,12 +52,6 @@ class KafkaErrorHandling {
             }
         });
         return handler;
-    }
-
-    /** One series per topic in the Kafka client metrics ({@link Topics#isMetricAlias}). */
-    @Bean
-    static MeterFilter oneTopicTagPerTopic() {
-        return MeterFilter.deny(id -> Topics.isMetricAlias(id.getTag("topic")));
     }
 
     /** The input topics' dead-letter topics, created at start when missing (brokers here do not auto-create). */

@@ -4,10 +4,11 @@ import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tierwatch.notification.NotificationProperties;
+import io.tierwatch.support.Observability;
+import io.tierwatch.support.RedisHealth;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.JedisPooled;
 
@@ -16,6 +17,7 @@ import redis.clients.jedis.JedisPooled;
  * the live-page subscription (holds one connection), the listeners, the parallel senders and web
  * requests; a caller waits at most two seconds for a connection, then fails and is retried.
  */
+@Import(Observability.class)
 @Configuration(proxyBeanMethods = false)
 class RedisConfig {
 
@@ -28,18 +30,9 @@ class RedisConfig {
         return new JedisPooled(pool, properties.redis().url());
     }
 
-    /** {@code tierwatch_redis_up}: 1 while Redis answers a PING, for the alert rules (ops/prometheus/alerts.yml). */
-    @Bean
-    MeterBinder redisUp(JedisPooled jedis) {
-        return registry -> Gauge.builder("tierwatch.redis.up", jedis, RedisConfig::answers)
-                .description("1 while Redis answers a PING, 0 while it does not").register(registry);
-    }
-
-    private static double answers(JedisPooled jedis) {
-        try {
-            return "PONG".equals(jedis.ping()) ? 1 : 0;
-        } catch (RuntimeException e) {
-            return 0;
-        }
+    /** Health and readiness are DOWN while Redis does not answer: nothing can be recorded or delivered. */
+    @Bean("redis")
+    RedisHealth redisHealth(JedisPooled jedis) {
+        return new RedisHealth(jedis);
     }
 }

@@ -4,12 +4,14 @@ import java.net.URI;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tierwatch.order.OrderServiceProperties;
+import io.tierwatch.support.Observability;
+import io.tierwatch.support.RedisHealth;
 import redis.clients.jedis.JedisPooled;
 
+@Import(Observability.class)
 @Configuration
 class RedisConfig {
 
@@ -21,18 +23,9 @@ class RedisConfig {
         return new JedisPooled(URI.create(properties.redis().url()));
     }
 
-    /** {@code tierwatch_redis_up}: 1 while Redis answers a PING, for the alert rules (ops/prometheus/alerts.yml). */
-    @Bean
-    MeterBinder redisUp(JedisPooled jedis) {
-        return registry -> Gauge.builder("tierwatch.redis.up", jedis, RedisConfig::answers)
-                .description("1 while Redis answers a PING, 0 while it does not").register(registry);
-    }
-
-    private static double answers(JedisPooled jedis) {
-        try {
-            return "PONG".equals(jedis.ping()) ? 1 : 0;
-        } catch (RuntimeException e) {
-            return 0;
-        }
+    /** Health and readiness are DOWN while Redis does not answer: no submission can be claimed. */
+    @Bean("redis")
+    RedisHealth redisHealth(JedisPooled jedis) {
+        return new RedisHealth(jedis);
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.tierwatch.contracts.Topics;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.engine.ScoringUnavailableException;
@@ -107,12 +106,6 @@ class KafkaConfiguration {
     @Bean
     HealthIndicator scoringStateHealthIndicator(EpochGuard epoch) {
         return epoch.health();
-    }
-
-    /** One series per topic in the Kafka client metrics ({@link Topics#isMetricAlias}). */
-    @Bean
-    static MeterFilter oneTopicTagPerTopic() {
-        return MeterFilter.deny(id -> Topics.isMetricAlias(id.getTag("topic")));
     }
 
     /** The output topic and the dead-letter topics, created if missing (never shrunk or altered). */
