@@ -56,6 +56,14 @@ class KafkaDownIT {
     }
 
     @Test
+    void isNotReadyWhileKafkaIsDown() {
+        Http.Response readiness = Http.anonymous(port).get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).as(readiness.body()).isEqualTo(503);
+        assertThat(Http.anonymous(port).get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+
+    @Test
     void answers503AndAcceptsNothingWhileKafkaIsDown() {
         String orderId = Orders.unique("ord");
 

@@ -2,11 +2,13 @@ package io.tierwatch.order.redis;
 
 import java.net.URI;
 
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import io.tierwatch.order.OrderServiceProperties;
+import io.tierwatch.support.KafkaHealth;
 import io.tierwatch.support.Observability;
 import io.tierwatch.support.RedisHealth;
 import redis.clients.jedis.JedisPooled;
@@ -27,5 +29,11 @@ class RedisConfig {
     @Bean("redis")
     RedisHealth redisHealth(JedisPooled jedis) {
         return new RedisHealth(jedis);
+    }
+
+    /** Health and readiness are DOWN while no Kafka broker answers within 2 s: nothing can be published. */
+    @Bean("kafka")
+    KafkaHealth kafkaHealth(KafkaProperties kafka) {
+        return new KafkaHealth(kafka, java.time.Duration.ofSeconds(2));
     }
 }
