@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tierwatch.notification.NotificationProperties;
 import io.tierwatch.notification.customers.Customer;
 import io.tierwatch.notification.customers.CustomerDirectory;
@@ -46,6 +48,9 @@ class SnoozeController {
         this.zone = ZoneId.of(properties.digest().zone());
     }
 
+    @ApiResponse(responseCode = "200", description = "snoozed through the end of the date")
+    @ApiResponse(responseCode = "400", description = "no date, a date before today, or one that is not a date", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "an unknown customer, or one outside the caller's books (the same answer)", content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/customers/{customerId}/snooze")
     Snooze snooze(@PathVariable String customerId, @RequestBody SnoozeRequest request, Caller caller) {
         requireInBooks(customerId, caller);
@@ -61,6 +66,8 @@ class SnoozeController {
         return new Snooze(customerId, end);
     }
 
+    @ApiResponse(responseCode = "204", description = "the snooze is lifted (or there was none)")
+    @ApiResponse(responseCode = "404", description = "an unknown customer, or one outside the caller's books (the same answer)", content = @Content(mediaType = "application/problem+json"))
     @DeleteMapping("/api/v1/customers/{customerId}/snooze")
     ResponseEntity<Void> wake(@PathVariable String customerId, Caller caller) {
         requireInBooks(customerId, caller);

@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tierwatch.notification.security.Viewer;
 import io.tierwatch.security.Caller;
 import io.tierwatch.notification.web.Problems;
@@ -20,6 +22,8 @@ class AlertLogController {
         this.log = log;
     }
 
+    @ApiResponse(responseCode = "200", description = "the newest alerts of the books asked for, each with its channels' attempts")
+    @ApiResponse(responseCode = "400", description = "a limit outside 1..500", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/alerts")
     List<AlertLogEntry> alerts(@RequestParam(required = false) String rep,
             @RequestParam(defaultValue = "50") int limit, Caller caller) {

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tierwatch.notification.security.Viewer;
 import io.tierwatch.security.Caller;
 import io.tierwatch.notification.web.Problems;
@@ -36,12 +38,16 @@ class RepsController {
         return reps.all().stream().filter(rep -> viewer.maySee(rep.id())).map(RepView::of).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "the rep (secrets never shown)")
+    @ApiResponse(responseCode = "404", description = "no such rep", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     RepView one(@PathVariable String id, Caller caller) {
         Viewer.of(caller).requireMaySee(id);
         return reps.find(id).map(RepView::of).orElseThrow(() -> Problems.notFound("rep " + id));
     }
 
+    @ApiResponse(responseCode = "200", description = "the rep as stored (secrets never shown)")
+    @ApiResponse(responseCode = "400", description = "an invalid field, or a webhook URL that is not https or resolves to an internal address", content = @Content(mediaType = "application/problem+json"))
     @PutMapping("/{id}")
     RepView change(@PathVariable String id, @RequestBody RepChange change, Caller caller) {
         Viewer viewer = Viewer.of(caller);

@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tierwatch.contracts.Tier;
 import io.tierwatch.security.Books;
 import io.tierwatch.security.Caller;
@@ -33,12 +36,18 @@ class CustomerController {
         this.reader = reader;
     }
 
+    @Operation(summary = "One customer: figures, tier, traits, contributors, recent moves between tiers with reasons")
+    @ApiResponse(responseCode = "200", description = "the customer's scoring state")
+    @ApiResponse(responseCode = "404", description = "no scoring state for this id, or a customer outside the caller's books (the same answer)", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/customers/{id}")
     CustomerViews.Customer customer(@PathVariable String id, Caller caller) {
         return reader.customer(id).filter(c -> caller.books(READ_SCOPE).includes(c.ownerRepId())).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "customer " + id + " has no scoring state"));
     }
 
+    @Operation(summary = "A page of the caller's customers, by tier and/or owner; the next page by the cursor given")
+    @ApiResponse(responseCode = "200", description = "a page, with the total and the next cursor (null after the last)")
+    @ApiResponse(responseCode = "400", description = "a size outside 1..500, an unknown tier or a cursor that was not given out", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/customers")
     CustomerViews.Page customers(@RequestParam(required = false) Tier tier,
             @RequestParam(required = false) String owner, @RequestParam(required = false) String cursor,
@@ -66,6 +75,9 @@ class CustomerController {
         return reader.list(tier, owners, at, size);
     }
 
+    @Operation(summary = "The managers' view over the caller's books: tier mix, whale curve, ARPU by month, profitability map")
+    @ApiResponse(responseCode = "200", description = "the portfolio of the customers the caller sees")
+    @ApiResponse(responseCode = "400", description = "a period other than lifetime or window, or mapPoints outside 0..100000", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/portfolio")
     PortfolioCalculator.Portfolio portfolio(@RequestParam(defaultValue = "lifetime") String period,
             @RequestParam(defaultValue = "500") int mapPoints, Caller caller) {
