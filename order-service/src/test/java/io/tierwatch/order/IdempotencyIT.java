@@ -95,7 +95,7 @@ class IdempotencyIT {
 
         assertThat(http.post("/api/v1/service-tickets", Orders.ticket(ticketId, customer)).status()).isEqualTo(202);
         assertThat(http.post("/api/v1/service-tickets", Orders.ticket(ticketId, customer)).status()).isEqualTo(200);
-        assertThat(http.post("/api/v1/service-tickets", Orders.ticket(ticketId, customer).replace("90", "95")).status())
+        assertThat(http.post("/api/v1/service-tickets", Orders.ticket(ticketId, customer).replace("\"labourMinutes\":90", "\"labourMinutes\":95")).status())
                 .isEqualTo(409);
     }
 
