@@ -30,7 +30,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         entryPoint.commence(request, response, e);
         boolean tokenGiven = request.getHeader("Authorization") != null;
-        write(response, 401, "Unauthorized", tokenGiven
+        write(response, 401, "unauthorized", "Unauthorized", tokenGiven
                 ? "the bearer token was refused: it is expired, tampered with, or from another issuer or for another audience"
                 : "this needs a bearer token (docs/security.md says how to get one)", request);
     }
@@ -39,7 +39,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         accessDenied.handle(request, response, e);
-        write(response, 403, "Forbidden", "the token does not grant this: a scope or role it lacks", request);
+        write(response, 403, "forbidden", "Forbidden", "the token does not grant this: a scope or role it lacks", request);
     }
 
     /**
@@ -50,7 +50,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         if (e instanceof AuthenticationServiceException) {
             response.setHeader("Retry-After", "5");
-            write(response, 503, "Service Unavailable",
+            write(response, 503, "issuer-unavailable", "Service Unavailable",
                     "the token could not be checked: the issuer's keys are not reachable; retry shortly", request);
         } else {
             commence(request, response, e);
@@ -61,14 +61,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        write(response, 400, "Bad Request", "the request was refused: " + escape(e.getMessage()), request);
+        write(response, 400, "invalid", "Bad Request", "the request was refused: " + escape(e.getMessage()), request);
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail,
+    private static void write(HttpServletResponse response, int status, String reason, String title, String detail,
             HttpServletRequest request) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+        // the same vocabulary as the services' own problems (service-support ProblemTypes)
+        String body = "{\"type\":\"urn:tierwatch:problem:" + reason + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail + "\",\"instance\":\"" + escape(request.getRequestURI()) + "\"}";
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }

@@ -24,6 +24,12 @@ public class Observability {
                 .description("1 while Redis answers a PING, 0 while it does not").register(registry);
     }
 
+    /** Problem details of one vocabulary on every service ({@link ProblemTypes}). */
+    @Bean
+    ProblemTypes problemTypes() {
+        return new ProblemTypes();
+    }
+
     /** The Kafka clients report each topic-level metric twice ({@link Topics#isMetricAlias}): keep one. */
     @Bean
     static MeterFilter oneTopicTagPerTopic() {

@@ -33,6 +33,7 @@ class AccessIT extends NotificationServiceIT {
         Api.Response alerts = rep2.get("/api/v1/alerts?rep=rep-1");
         assertThat(alerts.status()).isEqualTo(403);
         assertThat(alerts.contentType()).startsWith("application/problem+json");
+        assertThat(alerts.json().path("type").asString()).isEqualTo("urn:tierwatch:problem:forbidden");
         assertThat(rep2.get("/api/v1/alerts/stream?rep=rep-1").status()).isEqualTo(403);
         assertThat(rep2.get("/api/v1/reps/rep-1").status()).isEqualTo(403);
         assertThat(rep2.put("/api/v1/reps/rep-1", "{\"email\":\"x@example.com\"}").status()).isEqualTo(403);

@@ -168,5 +168,6 @@ class AccessIT {
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("status").asInt()).isEqualTo(401);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:tierwatch:problem:unauthorized");
     }
 }

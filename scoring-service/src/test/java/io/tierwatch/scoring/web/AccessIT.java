@@ -73,6 +73,8 @@ class AccessIT {
 
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.json().get("title")).isEqualTo(unknown.json().get("title"));
+        // the problem vocabulary every service shares
+        assertThat(other.json().get("type").asString()).isEqualTo("urn:tierwatch:problem:not-found");
         assertThat(Http.get(port, "/api/v1/customers/" + REP_B.get(0), Tokens.user("rep-b")).status()).isEqualTo(200);
     }
 
@@ -158,5 +160,6 @@ class AccessIT {
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(Set.of(response.json().get("status").asInt())).containsExactly(401);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:tierwatch:problem:unauthorized");
     }
 }
