@@ -25,6 +25,13 @@ class OpenApiIT {
         assertThat(docs.json().get("paths").propertyNames()).contains("/api/v1/orders", "/api/v1/orders/{orderId}/returns",
                 "/api/v1/service-tickets", "/api/v1/customers/{customerId}", "/api/v1/imports",
                 "/api/v1/imports/{importId}");
+        var orders = docs.json().get("paths").get("/api/v1/orders").get("post").get("responses");
+        assertThat(orders.propertyNames()).contains("202", "200", "400", "401", "403", "409", "413", "415", "503");
+        assertThat(orders.get("409").get("content").propertyNames()).containsExactly("application/problem+json");
+        assertThat(docs.json().get("paths").get("/api/v1/orders/{orderId}/returns").get("post").get("responses")
+                .propertyNames()).contains("404", "422");
+        assertThat(docs.json().get("paths").get("/api/v1/customers/{customerId}").get("get").get("responses")
+                .propertyNames()).contains("200", "404");
         assertThat(new Http(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
         assertThat(Http.anonymous(port).get("/v3/api-docs").status()).isEqualTo(401);
     }

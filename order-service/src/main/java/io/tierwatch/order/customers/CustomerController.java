@@ -1,5 +1,7 @@
 package io.tierwatch.order.customers;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tierwatch.contracts.Ids;
 import java.time.Clock;
 import java.util.List;
@@ -54,6 +56,11 @@ class CustomerController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "202", description = "published to the compacted customers topic")
+    @ApiResponse(responseCode = "400", description = "invalid fields, each named by path",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "Kafka or Redis does not answer: retry",
+            content = @Content(mediaType = "application/problem+json"))
     @PutMapping("/{customerId}")
     ResponseEntity<Accepted> upsert(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String customerId,
             @Valid @RequestBody CustomerRequest request, Caller caller) {
@@ -72,6 +79,9 @@ class CustomerController {
         return Accepted.of(eventId, false);
     }
 
+    @ApiResponse(responseCode = "200", description = "the customer's current master data")
+    @ApiResponse(responseCode = "404", description = "no such customer, or one outside the caller's books (the same answer)",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{customerId}")
     CustomerUpserted get(@PathVariable String customerId, Caller caller) {
         return store.get(customerId)
@@ -80,6 +90,9 @@ class CustomerController {
     }
 
     /** Who moved this customer between books, newest first (admins, ops, customers:write systems). */
+    @ApiResponse(responseCode = "200", description = "the owner changes, newest first")
+    @ApiResponse(responseCode = "404", description = "no such customer",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{customerId}/owner-changes")
     List<OwnerChanges.OwnerChange> ownerChanges(@PathVariable String customerId) {
         if (store.get(customerId).isEmpty()) {

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tierwatch.order.OrderServiceProperties;
 import io.tierwatch.order.web.NotFoundException;
 import io.tierwatch.order.web.RequestMetrics;
@@ -43,6 +45,13 @@ class ImportController {
     }
 
     /** One or more CSV files as multipart parts named {@code file}, imported in the order given. */
+    @ApiResponse(responseCode = "202", description = "the import started; Location is its status")
+    @ApiResponse(responseCode = "400", description = "a file without the expected columns, or not CSV",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "an upload over max-upload-size",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "the store is being recovered: retry",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportStatus> upload(@RequestPart("file") List<MultipartFile> files) throws IOException {
         List<Upload> uploads = new ArrayList<>();
@@ -55,6 +64,13 @@ class ImportController {
     }
 
     /** The CSV as the raw body ({@code Content-Type: text/csv}); {@code name} labels it in the report. */
+    @ApiResponse(responseCode = "202", description = "the import started; Location is its status")
+    @ApiResponse(responseCode = "400", description = "a file without the expected columns, or not CSV",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "an upload over max-upload-size",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "the store is being recovered: retry",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/v1/imports", consumes = "text/csv")
     ResponseEntity<ImportStatus> uploadBody(HttpServletRequest request,
             @RequestParam(defaultValue = "upload.csv") String name) throws IOException {
@@ -76,6 +92,9 @@ class ImportController {
         return started(List.of(new Upload(name, temp)));
     }
 
+    @ApiResponse(responseCode = "200", description = "the import's progress and rejected rows")
+    @ApiResponse(responseCode = "404", description = "no such import",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/imports/{importId}")
     ImportStatus status(@PathVariable String importId) {
         return jobs.status(importId).orElseThrow(() -> new NotFoundException("no import " + importId));
