@@ -30,6 +30,10 @@ class OpenApiIT {
         assertThat(orders.get("409").get("content").propertyNames()).containsExactly("application/problem+json");
         assertThat(docs.json().get("paths").get("/api/v1/orders/{orderId}/returns").get("post").get("responses")
                 .propertyNames()).contains("404", "422");
+        assertThat(docs.json().get("paths").get("/api/v1/service-tickets").get("post").get("responses")
+                .propertyNames()).contains("202", "200", "409", "503");
+        assertThat(docs.json().get("paths").get("/api/v1/imports").get("post").get("responses").propertyNames())
+                .contains("202", "400", "413", "503");
         assertThat(docs.json().get("paths").get("/api/v1/customers/{customerId}").get("get").get("responses")
                 .propertyNames()).contains("200", "404");
         assertThat(new Http(port).get("/swagger-ui/index.html").status()).isEqualTo(200);

@@ -45,13 +45,7 @@ class ImportController {
     }
 
     /** One or more CSV files as multipart parts named {@code file}, imported in the order given. */
-    @ApiResponse(responseCode = "202", description = "the import started; Location is its status")
-    @ApiResponse(responseCode = "400", description = "a file without the expected columns, or not CSV",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "an upload over max-upload-size",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "503", description = "the store is being recovered: retry",
-            content = @Content(mediaType = "application/problem+json"))
+    @ImportResponses
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportStatus> upload(@RequestPart("file") List<MultipartFile> files) throws IOException {
         List<Upload> uploads = new ArrayList<>();
@@ -64,13 +58,7 @@ class ImportController {
     }
 
     /** The CSV as the raw body ({@code Content-Type: text/csv}); {@code name} labels it in the report. */
-    @ApiResponse(responseCode = "202", description = "the import started; Location is its status")
-    @ApiResponse(responseCode = "400", description = "a file without the expected columns, or not CSV",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "an upload over max-upload-size",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "503", description = "the store is being recovered: retry",
-            content = @Content(mediaType = "application/problem+json"))
+    @ImportResponses
     @PostMapping(path = "/api/v1/imports", consumes = "text/csv")
     ResponseEntity<ImportStatus> uploadBody(HttpServletRequest request,
             @RequestParam(defaultValue = "upload.csv") String name) throws IOException {

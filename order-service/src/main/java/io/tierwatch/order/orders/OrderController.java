@@ -8,8 +8,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.contracts.OrderPlaced;
 import io.tierwatch.order.OrderServiceProperties;
@@ -20,6 +18,7 @@ import io.tierwatch.order.ingest.Submission;
 import io.tierwatch.order.publish.EventPublisher;
 import io.tierwatch.order.web.Accepted;
 import io.tierwatch.order.web.EventTimes;
+import io.tierwatch.order.web.PublishResponses;
 import io.tierwatch.order.web.RequestMetrics;
 import jakarta.validation.Valid;
 
@@ -50,18 +49,7 @@ class OrderController {
      * Publishes {@code OrderPlaced} and waits for Kafka's ack; the event id is
      * {@code order-placed:<orderId>}. The same order again is a 200 duplicate, other content a 409.
      */
-    @ApiResponse(responseCode = "202", description = "published: Kafka acknowledged it; the answer names the event id")
-    @ApiResponse(responseCode = "200", description = "a duplicate of an accepted submission: nothing published again")
-    @ApiResponse(responseCode = "400", description = "invalid fields, each named by path",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "the id was submitted before with other content, or is being published right now",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "a body or a line count over the limits",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "415", description = "a Content-Type that is not application/json",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "503", description = "Kafka or Redis does not answer, or the store is being recovered: retry",
-            content = @Content(mediaType = "application/problem+json"))
+    @PublishResponses
     @PostMapping
     ResponseEntity<Accepted> place(@Valid @RequestBody OrderRequest request) {
         eventTimes.requireNotAhead(request.occurredAt(), "occurredAt");

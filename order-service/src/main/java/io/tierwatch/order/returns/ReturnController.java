@@ -1,7 +1,5 @@
 package io.tierwatch.order.returns;
 
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tierwatch.contracts.Ids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,9 +7,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tierwatch.order.ingest.Receipt;
 import io.tierwatch.order.web.Accepted;
 import io.tierwatch.order.web.EventTimes;
+import io.tierwatch.order.web.PublishResponses;
 import io.tierwatch.order.web.RequestMetrics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -33,18 +34,7 @@ class ReturnController {
      * Publishes {@code OrderLinesReturned} (id {@code lines-returned:<returnId>}) for lines of an
      * order this service accepted: 404 for an unknown order, 422 for more than is left to return.
      */
-    @ApiResponse(responseCode = "202", description = "published: Kafka acknowledged it; the answer names the event id")
-    @ApiResponse(responseCode = "200", description = "a duplicate of an accepted submission: nothing published again")
-    @ApiResponse(responseCode = "400", description = "invalid fields, each named by path",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "the id was submitted before with other content, or is being published right now",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "a body or a line count over the limits",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "415", description = "a Content-Type that is not application/json",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "503", description = "Kafka or Redis does not answer, or the store is being recovered: retry",
-            content = @Content(mediaType = "application/problem+json"))
+    @PublishResponses
     @ApiResponse(responseCode = "404", description = "an order this service has not accepted",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "more of a line than is left to return",
