@@ -2,15 +2,13 @@ package io.tierwatch.notification.redis;
 
 import java.time.Duration;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import io.tierwatch.notification.NotificationProperties;
-import io.tierwatch.support.KafkaHealth;
 import io.tierwatch.support.Observability;
-import io.tierwatch.support.RedisHealth;
+import io.tierwatch.support.ReadinessChecks;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.JedisPooled;
 
@@ -19,7 +17,8 @@ import redis.clients.jedis.JedisPooled;
  * the live-page subscription (holds one connection), the listeners, the parallel senders and web
  * requests; a caller waits at most two seconds for a connection, then fails and is retried.
  */
-@Import(Observability.class)
+// readiness DOWN while Redis or Kafka does not answer (the readiness group in the yml names both)
+@Import({Observability.class, ReadinessChecks.class})
 @Configuration(proxyBeanMethods = false)
 class RedisConfig {
 
@@ -30,17 +29,5 @@ class RedisConfig {
         pool.setMaxIdle(properties.delivery().concurrency() + 8);
         pool.setMaxWait(Duration.ofSeconds(2));
         return new JedisPooled(pool, properties.redis().url());
-    }
-
-    /** Health and readiness are DOWN while Redis does not answer: nothing can be recorded or delivered. */
-    @Bean("redis")
-    RedisHealth redisHealth(JedisPooled jedis) {
-        return new RedisHealth(jedis);
-    }
-
-    /** Health and readiness are DOWN while no Kafka broker answers within 2 s: no tier change is read and no delivery recorded as dead-lettered. */
-    @Bean("kafka")
-    KafkaHealth kafkaHealth(KafkaProperties kafka) {
-        return new KafkaHealth(kafka, java.time.Duration.ofSeconds(2));
     }
 }

@@ -2,18 +2,17 @@ package io.tierwatch.order.redis;
 
 import java.net.URI;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import io.tierwatch.order.OrderServiceProperties;
-import io.tierwatch.support.KafkaHealth;
 import io.tierwatch.support.Observability;
-import io.tierwatch.support.RedisHealth;
+import io.tierwatch.support.ReadinessChecks;
 import redis.clients.jedis.JedisPooled;
 
-@Import(Observability.class)
+// readiness DOWN while Redis or Kafka does not answer (the readiness group in the yml names both)
+@Import({Observability.class, ReadinessChecks.class})
 @Configuration
 class RedisConfig {
 
@@ -23,17 +22,5 @@ class RedisConfig {
     @Bean(destroyMethod = "close")
     JedisPooled jedis(OrderServiceProperties properties) {
         return new JedisPooled(URI.create(properties.redis().url()));
-    }
-
-    /** Health and readiness are DOWN while Redis does not answer: no submission can be claimed. */
-    @Bean("redis")
-    RedisHealth redisHealth(JedisPooled jedis) {
-        return new RedisHealth(jedis);
-    }
-
-    /** Health and readiness are DOWN while no Kafka broker answers within 2 s: nothing can be published. */
-    @Bean("kafka")
-    KafkaHealth kafkaHealth(KafkaProperties kafka) {
-        return new KafkaHealth(kafka, java.time.Duration.ofSeconds(2));
     }
 }
