@@ -16,7 +16,7 @@ import io.tierwatch.contracts.Topics;
 
 /**
  * Creates Tierwatch's topics (and their dead-letter topics) as {@code contracts}' {@link Topics#all}
- * defines them: kept forever, the customers topic compacted. A topic that exists with other
+ * defines them: kept forever, the inputs stamped with the broker's append time. A topic that exists with other
  * settings (created before the definition said so) gets the definition's settings; nothing else of
  * it changes. Run by ./tierwatch up and by docker-compose's kafka-topics step:
  * java -cp <kafka classpath>:<contracts jar> local-stack/CreateTopics.java <bootstrap>.

@@ -25,7 +25,11 @@ public final class Topics {
     public static final String ORDERS = "tierwatch.orders";
     /** Closed service tickets: the cost to serve. */
     public static final String SERVICE_TICKETS = "tierwatch.service-tickets";
-    /** Customer master data; compacted, the latest record per customer wins. */
+    /**
+     * Customer master data; the latest record per customer is the customer's master data. Not
+     * compacted: a rebuild must see each record where it was, since what a tier change says (its
+     * traits) depends on the master data of that moment.
+     */
     public static final String CUSTOMERS = "tierwatch.customers";
     /** Tier changes announced by scoring-service, for notification-service and other systems. */
     public static final String CUSTOMER_TIER_CHANGES = "tierwatch.customer-tier-changes";
@@ -38,18 +42,31 @@ public final class Topics {
     /** Partitions of every topic when a deployment does not say otherwise. */
     public static final int DEFAULT_PARTITIONS = 3;
 
-    /** The configuration of every topic: kept forever. */
+    /** The configuration of every output and dead-letter topic: kept forever. */
     public static final Map<String, String> KEPT = Map.of("retention.ms", "-1");
-    /** The customers topic's: kept forever, and compacted (the latest master data per customer wins). */
-    public static final Map<String, String> KEPT_COMPACTED = Map.of("retention.ms", "-1", "cleanup.policy", "compact");
+    /**
+     * The configuration of scoring's inputs (orders, service tickets, customers): kept forever, and
+     * stamped with the broker's time when appended ({@code LogAppendTime}), so that the timestamps
+     * grow along each partition whoever produced to it, and not compacted (a topic created compacted
+     * before is set back to {@code delete} at the next start); scoring merges a customer's records of the
+     * three topics by them into one order, the same in every replay (docs/decisions/006).
+     */
+    public static final Map<String, String> KEPT_INPUT = Map.of("retention.ms", "-1", "cleanup.policy", "delete",
+            "message.timestamp.type", "LogAppendTime");
 
     /**
      * The topic as Tierwatch creates it: {@code partitions}, the broker's default replication
-     * factor, {@link #KEPT_COMPACTED} for the customers topic (under whatever name a deployment
-     * gives it: {@code compacted}) and {@link #KEPT} for every other.
+     * factor, {@link #KEPT_INPUT} for an input of scoring (under whatever name a deployment gives
+     * it: {@code input}) and {@link #KEPT} for every other. The inputs must have the same number
+     * of partitions: a customer's records are merged from the same partition of each.
      */
-    public static NewTopic newTopic(String name, int partitions, boolean compacted) {
-        return new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(compacted ? KEPT_COMPACTED : KEPT);
+    public static NewTopic newTopic(String name, int partitions, boolean input) {
+        return new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(input ? KEPT_INPUT : KEPT);
+    }
+
+    /** Whether a topic of the default names is one of scoring's inputs. */
+    public static boolean isInput(String name) {
+        return name.equals(ORDERS) || name.equals(SERVICE_TICKETS) || name.equals(CUSTOMERS);
     }
 
     /**
@@ -67,7 +84,7 @@ public final class Topics {
     public static List<NewTopic> all(int partitions) {
         return Stream.concat(Stream.of(ORDERS, SERVICE_TICKETS, CUSTOMERS, CUSTOMER_TIER_CHANGES)
                         .flatMap(t -> Stream.of(t, deadLetterOf(t))), Stream.of(ALERT_DELIVERY_DEAD_LETTERS))
-                .map(t -> newTopic(t, partitions, t.equals(CUSTOMERS)))
+                .map(t -> newTopic(t, partitions, isInput(t)))
                 .toList();
     }
 

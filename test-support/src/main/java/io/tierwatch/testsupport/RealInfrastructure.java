@@ -78,7 +78,7 @@ public final class RealInfrastructure implements BeforeAllCallback {
     public static java.util.List<NewTopic> withDeadLetters(String... topics) {
         return Arrays.stream(topics)
                 .flatMap(t -> java.util.stream.Stream.of(t, Topics.deadLetterOf(t)))
-                .map(t -> Topics.newTopic(t, PARTITIONS, t.equals(Topics.CUSTOMERS)))
+                .map(t -> Topics.newTopic(t, PARTITIONS, Topics.isInput(t)))
                 .toList();
     }
 

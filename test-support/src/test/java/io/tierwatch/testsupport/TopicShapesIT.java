@@ -22,11 +22,11 @@ import io.tierwatch.contracts.Topics;
 class TopicShapesIT {
 
     @Test
-    void everyTopicKeepsItsHistoryForeverAndTheCustomersTopicIsCompacted() throws Exception {
+    void everyTopicKeepsItsHistoryForeverAndTheInputsAreStampedByTheBroker() throws Exception {
         // under other names, so that the check is of topics this test created, not of earlier ones
         String suffix = "-shape-" + System.nanoTime();
         List<NewTopic> topics = Topics.all(2).stream()
-                .map(t -> Topics.newTopic(t.name() + suffix, 2, t.name().equals(Topics.CUSTOMERS)))
+                .map(t -> Topics.newTopic(t.name() + suffix, 2, Topics.isInput(t.name())))
                 .toList();
         RealInfrastructure.kafka().createTopics(topics);
 
@@ -35,8 +35,10 @@ class TopicShapesIT {
         assertThat(configs).hasSize(Topics.all(2).size());
         configs.forEach((name, config) -> {
             assertThat(config.get("retention.ms").value()).as(name + " retention.ms").isEqualTo("-1");
-            assertThat(config.get("cleanup.policy").value()).as(name + " cleanup.policy")
-                    .isEqualTo(name.equals(Topics.CUSTOMERS + suffix) ? "compact" : "delete");
+            assertThat(config.get("cleanup.policy").value()).as(name + " cleanup.policy").isEqualTo("delete");
+            boolean input = Topics.isInput(name.substring(0, name.length() - suffix.length()));
+            assertThat(config.get("message.timestamp.type").value()).as(name + " message.timestamp.type")
+                    .isEqualTo(input ? "LogAppendTime" : "CreateTime");
         });
     }
 

@@ -10,7 +10,8 @@ import io.tierwatch.order.OrderServiceProperties;
 
 /**
  * Declares the topics order-service writes, so a fresh broker gets them with the shape of
- * {@link Topics#newTopic}: kept forever, the customers topic compacted. Existing topics are left
+ * {@link Topics#newTopic}: kept forever, stamped with the broker's append time (scoring merges a
+ * customer's records of the three by it). Existing topics are left
  * as they are; the replication factor is the broker's default.
  */
 @Configuration
@@ -21,8 +22,8 @@ class TopicsConfig {
     KafkaAdmin.NewTopics orderServiceTopics(OrderServiceProperties properties) {
         OrderServiceProperties.TopicNames topics = properties.topics();
         return new KafkaAdmin.NewTopics(
-                Topics.newTopic(topics.orders(), topics.partitions(), false),
-                Topics.newTopic(topics.serviceTickets(), topics.partitions(), false),
+                Topics.newTopic(topics.orders(), topics.partitions(), true),
+                Topics.newTopic(topics.serviceTickets(), topics.partitions(), true),
                 Topics.newTopic(topics.customers(), topics.partitions(), true));
     }
 }

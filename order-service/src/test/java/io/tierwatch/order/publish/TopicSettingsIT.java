@@ -20,8 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.tierwatch.testsupport.RealInfrastructure;
 
 /**
- * A topic created before its definition said "kept forever" (the broker's 7-day default) gets the
- * definition's settings when order-service starts, so its history is not deleted under a rebuild.
+ * A topic created before its definition said "kept forever" (the broker's 7-day default), or a
+ * customers topic created compacted and stamped by its producers, gets the definition's settings
+ * when order-service starts: its history is not deleted under a rebuild, and scoring's merge has
+ * the broker's timestamps from then on.
  */
 @ExtendWith(RealInfrastructure.class)
 // closed after the class: a context with other topic names must not stay alive on the shared Redis,
@@ -37,7 +39,7 @@ class TopicSettingsIT {
     static void legacyTopics(DynamicPropertyRegistry registry) {
         RealInfrastructure.kafka().createTopics(List.of(
                 new NewTopic(LEGACY_ORDERS, 3, (short) 1).configs(Map.of("retention.ms", "604800000")),
-                new NewTopic(LEGACY_CUSTOMERS, 3, (short) 1)));
+                new NewTopic(LEGACY_CUSTOMERS, 3, (short) 1).configs(Map.of("cleanup.policy", "compact"))));
         registry.add("tierwatch.topics.orders", () -> LEGACY_ORDERS);
         registry.add("tierwatch.topics.customers", () -> LEGACY_CUSTOMERS);
     }
@@ -51,7 +53,9 @@ class TopicSettingsIT {
 
             assertThat(orders.get("retention.ms").value()).isEqualTo("-1");
             assertThat(customers.get("retention.ms").value()).isEqualTo("-1");
-            assertThat(customers.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(customers.get("cleanup.policy").value()).isEqualTo("delete");
+            assertThat(orders.get("message.timestamp.type").value()).isEqualTo("LogAppendTime");
+            assertThat(customers.get("message.timestamp.type").value()).isEqualTo("LogAppendTime");
         }
     }
 

@@ -41,7 +41,19 @@ public record ScoringProperties(
             @DefaultValue("10") int historyKept,
             @DefaultValue("5000") int stateCacheCustomers,
             @DefaultValue Sweep sweep,
-            @DefaultValue Progress progress) {
+            @DefaultValue Progress progress,
+            @DefaultValue Merge merge) {
+    }
+
+    /**
+     * The merge of a consumer's co-partitioned inputs into one order (ingest/CoPartitionMerge): a
+     * record whose other partitions have nothing more to read waits until it is {@code grace} old
+     * (by the broker's timestamp), so one a replicated cluster has appended but not yet shown still
+     * comes in order; a partition with more than {@code maxHeld} records waiting is paused until
+     * half have gone. Offsets are committed at most every {@code commitInterval}.
+     */
+    public record Merge(@DefaultValue("500ms") Duration grace, @DefaultValue("20000") int maxHeld,
+            @DefaultValue("100ms") Duration commitInterval) {
     }
 
     /** Tier thresholds and hysteresis bands; see docs/scoring-service.md for the rules. */
@@ -80,8 +92,13 @@ public record ScoringProperties(
             @DefaultValue("3s") Duration kafkaTimeout) {
     }
 
-    /** The sweep re-decides customers whose window aged without new events. */
-    public record Sweep(@DefaultValue("true") boolean enabled, @DefaultValue("PT1H") Duration interval,
-            @DefaultValue("500") int batchSize, @DefaultValue("P1D") java.time.Period lateAllowance) {
+    /**
+     * The sweep re-decides customers whose window aged without new events, in the stream: an input
+     * partition's customers are aged when its records reach a new day, less {@code lateAllowance}
+     * (sweep/PartitionSweeps), {@code batchSize} customers per Redis round trip. Off
+     * ({@code enabled: false}), a customer's window ends at its own latest event.
+     */
+    public record Sweep(@DefaultValue("true") boolean enabled, @DefaultValue("500") int batchSize,
+            @DefaultValue("P1D") java.time.Period lateAllowance) {
     }
 }

@@ -12,7 +12,6 @@ import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.ledger.RedisLedger;
 import io.tierwatch.scoring.ledger.LedgerSettings;
 import io.tierwatch.scoring.ledger.StateEpoch;
-import io.tierwatch.scoring.ledger.StreamClock;
 import io.tierwatch.scoring.ledger.TierIndexMigration;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisException;
@@ -28,24 +27,18 @@ class EngineConfiguration {
         return Clock.systemUTC();
     }
 
-    /**
-     * The ledger; before it, the tier indexes of an earlier version are moved into the current
-     * layout ({@link TierIndexMigration}). Beans are made before the listeners start, so no
-     * record is scored meanwhile. With Redis unreachable the service starts anyway (its
-     * listeners retry) and the migration waits for the next start.
-     */
-    /** The business clock the sweep ages windows by. */
-    @Bean
-    StreamClock streamClock(JedisPooled jedis, Clock clock) {
-        return new StreamClock(jedis, clock);
-    }
-
     /** The state epoch every commit checks; decided by {@code ingest.EpochGuard}. */
     @Bean
     StateEpoch stateEpoch() {
         return new StateEpoch();
     }
 
+    /**
+     * The ledger; before it, the tier indexes of an earlier version are moved into the current
+     * layout ({@link TierIndexMigration}). Beans are made before the listeners start, so no
+     * record is scored meanwhile. With Redis unreachable the service starts anyway (its
+     * listeners retry) and the migration waits for the next start.
+     */
     @Bean
     RedisLedger redisLedger(JedisPooled jedis, ScoringProperties properties, StateEpoch epoch) {
         try {

@@ -15,7 +15,6 @@ import io.tierwatch.scoring.ledger.ContentionException;
 import io.tierwatch.scoring.ledger.LedgerCommand;
 import io.tierwatch.scoring.ledger.RedisLedger;
 import io.tierwatch.scoring.ledger.StateLostException;
-import io.tierwatch.scoring.ledger.StreamClock;
 import io.tierwatch.scoring.metrics.ScoringMetrics;
 import io.tierwatch.scoring.outbox.OutboxPublisher;
 import redis.clients.jedis.exceptions.JedisException;
@@ -33,10 +32,8 @@ public class Scorer {
     private final OutboxPublisher publisher;
     private final ScoringMetrics metrics;
     private final Clock clock;
-    private final StreamClock streamClock;
 
-    Scorer(RedisLedger ledger, OutboxPublisher publisher, ScoringMetrics metrics, Clock clock, StreamClock streamClock) {
-        this.streamClock = streamClock;
+    Scorer(RedisLedger ledger, OutboxPublisher publisher, ScoringMetrics metrics, Clock clock) {
         this.ledger = ledger;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -51,7 +48,6 @@ public class Scorer {
         RedisLedger.Result result;
         try {
             result = ledger.commit(commands); // the indexes go with the outbox clean-up, below
-            streamClock.advance(commands, result.outcomes());
         } catch (JedisException e) {
             throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
         } catch (ContentionException e) {

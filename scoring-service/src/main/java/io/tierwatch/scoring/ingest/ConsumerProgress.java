@@ -52,11 +52,8 @@ class ConsumerProgress implements SmartLifecycle, DisposableBean {
     private final String groupId;
     private final Clock clock;
     private final Admin admin;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "scoring-progress");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The timer of the checks, made at each start: a stopped context (paused between tests) starts again. */
+    private ScheduledExecutorService timer;
     private final Map<TopicPartition, Observed> observed = new HashMap<>();
     private volatile Snapshot snapshot = new Snapshot(true, null, null, Map.of(), Map.of());
     private volatile boolean running;
@@ -207,8 +204,13 @@ class ConsumerProgress implements SmartLifecycle, DisposableBean {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         long interval = settings.checkInterval().toMillis();
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "scoring-progress");
+            t.setDaemon(true);
+            return t;
+        });
         timer.scheduleWithFixedDelay(() -> {
             try {
                 check();
@@ -221,8 +223,10 @@ class ConsumerProgress implements SmartLifecycle, DisposableBean {
     }
 
     @Override
-    public void stop() {
-        timer.shutdownNow();
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
         running = false;
     }
 
@@ -233,6 +237,6 @@ class ConsumerProgress implements SmartLifecycle, DisposableBean {
 
     @Override
     public void destroy() {
-        timer.shutdownNow();
+        stop();
     }
 }

@@ -18,14 +18,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.listener.OffsetAndMetadataProvider;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.ledger.StateEpoch;
-import io.tierwatch.scoring.ledger.StreamClock;
+import io.tierwatch.scoring.sweep.PartitionSweeps;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -56,14 +55,14 @@ public class EpochGuard {
     private String reported;
     /** The rebuild command's run: it begins the epoch itself, so this guard stays out of its way. */
     private final boolean rebuildRun;
-    private final StreamClock streamClock;
+    private final PartitionSweeps sweeps;
 
     EpochGuard(StateEpoch epoch, JedisPooled jedis, Admin admin, KafkaProperties kafka, ScoringProperties properties,
-            MeterRegistry meters, StateRebuild rebuild, java.time.Clock clock, StreamClock streamClock,
+            MeterRegistry meters, StateRebuild rebuild, java.time.Clock clock, PartitionSweeps sweeps,
             @org.springframework.beans.factory.annotation.Value("${tierwatch.rebuild.run:false}") boolean rebuildRun) {
         this.epoch = epoch;
         this.rebuildRun = rebuildRun;
-        this.streamClock = streamClock;
+        this.sweeps = sweeps;
         this.rebuild = rebuild;
         this.clock = clock;
         this.jedis = jedis;
@@ -95,7 +94,7 @@ public class EpochGuard {
                 LOG.info("state epoch {} begins (Kafka cluster {})", established, kafka.clusterId());
             }
             epoch.establish(established);
-            streamClock.forget(); // a new epoch's Redis (a rebuild) holds no business clock yet
+            sweeps.forgetAll(); // a new epoch's Redis (a rebuild) holds no sweep days yet
         } catch (RuntimeException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.warn("state epoch not decided yet ({}); nothing is applied until it is", e.toString());
         } catch (InterruptedException e) {
@@ -190,10 +189,6 @@ public class EpochGuard {
         return new StateEpoch.Kafka(clusterId, !committed.isEmpty(), epochs, pastTheEnd);
     }
 
-    /** Offsets are committed with the epoch in their metadata. */
-    OffsetAndMetadataProvider offsetMetadata() {
-        return (listener, offset) -> new OffsetAndMetadata(offset, metadata());
-    }
 
     String metadata() {
         String current = epoch.current();

@@ -25,11 +25,11 @@ import io.tierwatch.scoring.config.ScoringProperties;
 import io.tierwatch.scoring.engine.ScoringUnavailableException;
 
 /**
- * Error handling of the input listener. The listener dead-letters what can never be applied
- * itself ({@link ScoringListener}, {@link DeadLetters}); what reaches this handler is an outage of
- * Redis or Kafka, retried with backoff for as long as it lasts (nothing is committed meanwhile), or,
- * should anything else ever escape the listener, a failure that gets a few retries and then the
- * DLT for the record the listener named.
+ * The input consumers' Kafka setup. The listener handles every failure of a poll itself
+ * ({@link ScoringListener}): it dead-letters what can never be applied ({@link DeadLetters}) and
+ * waits out an outage of Redis or Kafka, sought back to its first record not applied. The error
+ * handler below only sees what would escape it all the same (an {@link Error}): a few retries,
+ * then the DLT for the record named.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -84,21 +84,17 @@ class KafkaConfiguration {
     }
 
     /**
-     * Offsets are committed without waiting for the broker's answer (Kafka's {@code commitAsync}):
-     * a poll's effects are in Redis and its tier changes acknowledged before its offsets are
-     * committed, and a record redelivered because a commit was lost is skipped by its watermark, so
-     * the wait bought nothing but a broker round trip per poll (docs/benchmarks.md). They are
-     * committed at most every {@code ack-time} (scoring-service.yml). A failed commit is covered by
-     * the next one, or, when no record follows, by the idle consumer's check of its committed
-     * offsets ({@link OffsetCommits}, on every {@code idle-event-interval} of scoring-service.yml).
+     * The input listener commits its own offsets, at its merge's commit points ({@link OffsetCommits},
+     * {@code ack-mode: manual} in scoring-service.yml: the container commits none), and hears of
+     * its partitions' assignment on its consumer's thread ({@link ScoringListener}).
      */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncOffsetCommits(
-            OffsetCommits commits, EpochGuard epoch) {
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> mergedInputs(
+            ScoringListener listener) {
         return container -> {
-            container.getContainerProperties().setSyncCommits(false);
-            container.getContainerProperties().setCommitCallback(commits);
-            container.getContainerProperties().setOffsetAndMetadataProvider(epoch.offsetMetadata());
+            if (container.getListenerId() != null && container.getListenerId().startsWith(ScoringListener.ID)) {
+                container.getContainerProperties().setConsumerRebalanceListener(listener);
+            }
         };
     }
 

@@ -1,13 +1,23 @@
 package io.tierwatch.scoring.ingest;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.stereotype.Component;
 
 import io.tierwatch.contracts.InvalidEventException;
@@ -16,10 +26,12 @@ import io.tierwatch.scoring.engine.Scorer;
 import io.tierwatch.scoring.engine.ScoringUnavailableException;
 import io.tierwatch.scoring.ledger.LedgerCommand;
 import io.tierwatch.scoring.ledger.ScriptFailedException;
+import io.tierwatch.scoring.sweep.PartitionSweeps;
 
 /**
- * One poll at a time, and every record of it is either applied or dead-lettered before the
- * method returns and the container commits the offsets:
+ * The input consumers' loop. Each poll's records go into the consumer's {@link CoPartitionMerge},
+ * and what the merge releases, in its one order, is applied; every released record is either
+ * applied or dead-lettered before the offsets move past it:
  * <ol>
  * <li>each record is decoded; one that is not a valid event is set aside for the DLT;</li>
  * <li>the others are scored; a command the ledger cannot apply (an amount overflow) is set aside
@@ -28,55 +40,246 @@ import io.tierwatch.scoring.ledger.ScriptFailedException;
  *     that fails is set aside, never an innocent one of the same poll;</li>
  * <li>what was set aside goes to the DLT, all at once ({@link DeadLetters}).</li>
  * </ol>
- * An outage of Redis or Kafka ({@link ScoringUnavailableException}) is the one case that leaves the
- * poll undone: the error handler retries it from its first record with backoff, for as long as the
- * outage lasts, and nothing is committed meanwhile.
+ * Offsets are committed here, not by the container ({@code ack-mode: manual}): at most every
+ * {@code merge.commit-interval}, asynchronously, each partition at its merge's commit point (its
+ * first record not applied), with the state epoch in the metadata. An outage of Redis or Kafka
+ * ({@link ScoringUnavailableException}) undoes the poll: the merge is rewound, every partition is
+ * sought back to its first record not applied, and the consumer waits with backoff before the next
+ * poll, for as long as the outage lasts. While records wait for a co-partition that has none, the
+ * broker is asked for that partition's end offset (at most every 100 ms): seen at its end at a
+ * moment {@code grace} after a record's timestamp, it lets the record go. When no record arrives,
+ * the container's idle event ({@code idle-event-interval}, on the consumer's thread) does the same.
+ * <p>
+ * One merge per consumer thread: the listener, the idle event and the rebalance callbacks of a
+ * consumer all run on its thread.
  */
 @Component
-class ScoringListener {
+class ScoringListener implements ConsumerAwareRebalanceListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoringListener.class);
+    static final String ID = "tierwatch-scoring";
+    /** How often a consumer asks the broker for end offsets while records wait for an idle co-partition. */
+    static final Duration END_CHECK_EVERY = Duration.ofMillis(100);
+    private static final Duration END_CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     private final ScoringProperties properties;
     private final RecordDecoder decoder;
     private final Scorer scorer;
     private final DeadLetters deadLetters;
+    private final OffsetCommits commits;
+    private final PartitionSweeps sweeps;
+    private final java.time.Clock clock;
+    private final ThreadLocal<Consuming> consuming;
     /** An outage retries a poll every few seconds on each consumer: a few lines say so, not one per attempt. */
-    private final RateLimitedLog retries = new RateLimitedLog(LOG, 6, java.time.Duration.ofSeconds(30),
+    private final RateLimitedLog retries = new RateLimitedLog(LOG, 6, Duration.ofSeconds(30),
             java.time.Clock.systemUTC());
 
-    ScoringListener(ScoringProperties properties, Scorer scorer, DeadLetters deadLetters) {
+    ScoringListener(ScoringProperties properties, Scorer scorer, DeadLetters deadLetters, OffsetCommits commits,
+            PartitionSweeps sweeps, java.time.Clock clock) {
+        this.sweeps = sweeps;
         this.properties = properties;
         this.decoder = new RecordDecoder(properties.scoring().currency());
         this.scorer = scorer;
         this.deadLetters = deadLetters;
+        this.commits = commits;
+        this.clock = clock;
+        ScoringProperties.Merge merge = properties.scoring().merge();
+        List<String> inputs = List.of(properties.topics().inputs());
+        this.consuming = ThreadLocal.withInitial(() -> new Consuming(new CoPartitionMerge(inputs, merge.grace().toMillis())));
+    }
+
+    /** What one consumer thread keeps between polls. */
+    private static final class Consuming {
+        final CoPartitionMerge merge;
+        final Set<TopicPartition> paused = new HashSet<>();
+        /** Where each partition revoked from this consumer would have to start again, should it come back. */
+        final Map<TopicPartition, Long> restart = new HashMap<>();
+        /** When each partition was last seen with nothing more to read (this host's clock). */
+        final Map<TopicPartition, Long> caughtUpAt = new HashMap<>();
+        long endsCheckedAt = Long.MIN_VALUE / 2;
+        int failures;
+
+        Consuming(CoPartitionMerge merge) {
+            this.merge = merge;
+        }
     }
 
     public String[] topics() {
         return properties.topics().inputs();
     }
 
-    @KafkaListener(id = "tierwatch-scoring", idIsGroup = false, topics = "#{__listener.topics()}", batch = "true")
-    void onPoll(List<ConsumerRecord<String, byte[]>> records) {
+    @KafkaListener(id = ID, idIsGroup = false, topics = "#{__listener.topics()}", batch = "true")
+    void onPoll(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        Consuming c = consuming.get();
+        c.merge.add(records);
+        drain(c, consumer, false);
+    }
+
+    /** The container's idle event, on the consumer's own thread: what waited out the grace goes, and the offsets are checked. */
+    @EventListener(condition = "event.listenerId.startsWith('" + ID + "-')")
+    void onIdle(ListenerContainerIdleEvent event) {
+        Consuming c = consuming.get();
+        Consumer<?, ?> consumer = event.getConsumer();
+        if (drain(c, consumer, true)) {
+            commits.catchUp(consumer, c.merge.commitPoints());
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Consuming c = consuming.get();
+        // a partition given back to this consumer keeps its position, past the records its merge
+        // held when it was revoked: delivery starts again at the first record not applied
+        c.restart.forEach((tp, offset) -> {
+            if (partitions.contains(tp)) {
+                consumer.seek(tp, offset);
+            }
+        });
+        c.restart.clear();
+        c.merge.assigned(partitions);
+        // another instance may have swept these partitions meanwhile
+        sweeps.forget(partitions.stream().map(TopicPartition::partition).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Override
+    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Consuming c = consuming.get();
+        Map<TopicPartition, Long> points = c.merge.revoked(partitions);
+        commits.commitNow(consumer, points); // the next owner starts where this one's merge stood
+        c.restart.putAll(points);
+        c.paused.removeAll(partitions);
+        partitions.forEach(c.caughtUpAt::remove);
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Consuming c = consuming.get();
+        c.restart.putAll(c.merge.revoked(partitions));
+        c.paused.removeAll(partitions);
+    }
+
+    /** Applies what the merge releases, then commits; false when an outage rewound the consumer. */
+    private boolean drain(Consuming c, Consumer<?, ?> consumer, boolean idle) {
+        List<ConsumerRecord<String, byte[]>> released = c.merge.release(tp -> c.caughtUpAt.getOrDefault(tp, Long.MIN_VALUE));
+        if (!c.merge.blocking().isEmpty() && checkEnds(c, consumer)) {
+            released = new ArrayList<>(released);
+            released.addAll(c.merge.release(tp -> c.caughtUpAt.getOrDefault(tp, Long.MIN_VALUE)));
+        }
+        if (!released.isEmpty()) {
+            try {
+                apply(released);
+                c.merge.applied(released);
+                c.failures = 0;
+            } catch (RuntimeException e) {
+                // Nothing of this poll counts as done: every partition starts again at its first record
+                // not applied (the watermarks skip what was), after a wait that grows while it lasts.
+                retries.warn("{} records not scored, retrying with backoff: {}", released.size(), e.getMessage());
+                c.merge.rewind().forEach(consumer::seek);
+                consumer.resume(c.paused);
+                c.paused.clear();
+                c.caughtUpAt.clear();
+                backOff(++c.failures);
+                return false;
+            }
+        }
+        flowControl(c, consumer);
+        commits.commit(consumer, c.merge.commitPoints(), idle);
+        return true;
+    }
+
+    /**
+     * Asks the broker for the end offsets of the partitions that keep records back, at most every
+     * {@link #END_CHECK_EVERY}: one at the consumer's position then had nothing more to read when
+     * the request went out. Returns whether it asked.
+     */
+    private boolean checkEnds(Consuming c, Consumer<?, ?> consumer) {
+        long asked = clock.millis();
+        if (asked - c.endsCheckedAt < END_CHECK_EVERY.toMillis()) {
+            return false;
+        }
+        c.endsCheckedAt = asked;
+        Set<TopicPartition> partitions = new HashSet<>(c.merge.blocking());
+        try {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, END_CHECK_TIMEOUT);
+            for (TopicPartition tp : partitions) {
+                Long end = ends.get(tp);
+                if (end != null && consumer.position(tp, END_CHECK_TIMEOUT) >= end) {
+                    c.caughtUpAt.put(tp, asked);
+                } else {
+                    c.caughtUpAt.remove(tp);
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            retries.warn("end offsets of {} not known ({}); their co-partitions' records wait", partitions, e.toString());
+            return false;
+        }
+    }
+
+    /** A partition far ahead of its co-partitions waits: its records are held in memory until they may go. */
+    private void flowControl(Consuming c, Consumer<?, ?> consumer) {
+        int max = properties.scoring().merge().maxHeld();
+        List<TopicPartition> pause = new ArrayList<>();
+        List<TopicPartition> resume = new ArrayList<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            int held = c.merge.held(tp);
+            if (held > max && c.paused.add(tp)) {
+                pause.add(tp);
+            } else if (held <= max / 2 && c.paused.remove(tp)) {
+                resume.add(tp);
+            }
+        }
+        if (!pause.isEmpty()) {
+            consumer.pause(pause);
+        }
+        if (!resume.isEmpty()) {
+            consumer.resume(resume);
+        }
+    }
+
+    private static void backOff(int failures) {
+        long millis = Math.min(5_000L, 200L << Math.min(failures - 1, 5));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Applies records in the order given, each applied or dead-lettered; throws on an outage.
+     * Before an event that brings its partition to a new day, the partition's customers due by
+     * then are swept ({@link PartitionSweeps}): the records before it are scored first, so the
+     * sweep finds them applied, and every record after it carries the new sweep day.
+     */
+    void apply(List<ConsumerRecord<String, byte[]>> records) {
         List<ConsumerRecord<String, byte[]>> decoded = new ArrayList<>(records.size());
         List<LedgerCommand> commands = new ArrayList<>(records.size());
         List<DeadLetters.Rejected> rejected = new ArrayList<>();
+        int from = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
+            LedgerCommand command;
             try {
-                commands.add(decoder.decode(record));
-                decoded.add(record);
+                command = decoder.decode(record);
             } catch (InvalidEventException e) {
                 rejected.add(new DeadLetters.Rejected(record, e));
+                continue;
             }
+            if (command.delta() != null) {
+                long sweepTo = sweeps.dayToSweep(record.partition(), command.day(),
+                        record.timestamp() >= 0 ? record.timestamp() : Long.MAX_VALUE);
+                if (sweepTo != LedgerCommand.NO_STREAM_DAY) {
+                    score(new ArrayList<>(decoded.subList(from, decoded.size())),
+                            new ArrayList<>(commands.subList(from, commands.size())), rejected);
+                    from = decoded.size();
+                    sweeps.sweep(record.partition(), sweepTo);
+                }
+            }
+            decoded.add(record);
+            commands.add(command.atStreamDay(sweeps.sweptDay(record.partition())));
         }
-        try {
-            score(decoded, commands, rejected);
-            deadLetters.publish(rejected);
-        } catch (ScoringUnavailableException e) {
-            retries.warn("poll of {} records not scored, retrying with backoff: {}", records.size(), e.getMessage());
-            // Nothing of this poll counts as done: retry from its first record (the watermark skips what was applied).
-            throw new BatchListenerFailedException(e.getMessage(), e, 0);
-        }
+        score(decoded.subList(from, decoded.size()), commands.subList(from, commands.size()), rejected);
+        deadLetters.publish(rejected);
     }
 
     private void score(List<ConsumerRecord<String, byte[]>> records, List<LedgerCommand> commands,

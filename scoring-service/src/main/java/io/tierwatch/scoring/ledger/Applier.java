@@ -82,8 +82,13 @@ final class Applier {
     private void event(CustomerState st, LedgerCommand c) {
         Delta d = c.delta();
         long day = c.day();
+        if (st.asOf != null && c.streamDay() > st.asOf) {
+            age(st, c.streamDay()); // the stream's today passed this customer's window end
+        }
+        // the window ends at the latest of the customer's own days and the stream's today
+        long end = Math.max(day, c.streamDay());
         long[] delta = {d.revenue(), d.costOfGoods(), d.costToServe(), d.orders(), d.tickets()};
-        boolean inWindow = st.asOf == null || day > Math.max(st.asOf, day) - window;
+        boolean inWindow = day > (st.asOf == null ? end : Math.max(st.asOf, end)) - window;
         add(st.lifetime, delta, 1);
         if (delta[0] != 0) {
             st.months.merge(d.month(), delta[0], Math::addExact);
@@ -93,7 +98,7 @@ final class Applier {
             add(bucket, delta, 1);
             add(st.window, delta, 1);
         }
-        age(st, day);
+        age(st, end);
         st.first = st.first == null ? day : Math.min(st.first, day);
         st.last = st.last == null ? day : Math.max(st.last, day);
         long impact = d.profitImpact();
@@ -101,6 +106,42 @@ final class Applier {
             contribute(st, String.join("|", Long.toString(day), c.eventId(), d.kind(), d.reference(),
                     d.occurredAt().toString(), Long.toString(impact)));
         }
+    }
+
+    /**
+     * The next day on which ageing the window would change the customer: a bucket leaves the
+     * window (its day + the window) or the previous window (+ two windows), or a trait's day
+     * threshold passes (NEW ends, LOYAL begins or ends); null when none will. The sweep ages a
+     * customer on that day, not before ({@code tw:score:due:<partition>}).
+     */
+    Long due(CustomerState st) {
+        if (st.asOf == null) {
+            return null;
+        }
+        long asOf = st.asOf;
+        long due = Long.MAX_VALUE;
+        Long inWindow = st.buckets.higherKey(asOf - window);
+        if (inWindow != null) {
+            due = inWindow + window;
+        }
+        Long previous = st.buckets.higherKey(asOf - 2 * window);
+        if (previous != null && previous <= asOf - window) {
+            due = Math.min(due, previous + 2 * window);
+        }
+        Long tenure = st.since != null ? st.since : st.first;
+        var traits = settings.traits();
+        if (tenure != null) {
+            due = after(asOf, due, tenure + traits.newDays());
+            due = after(asOf, due, tenure + traits.loyalDays());
+        }
+        if (st.last != null) {
+            due = after(asOf, due, st.last + traits.activeDays() + 1);
+        }
+        return due == Long.MAX_VALUE ? null : due;
+    }
+
+    private static long after(long asOf, long due, long threshold) {
+        return threshold > asOf ? Math.min(due, threshold) : due;
     }
 
     /** Moves the window end to {@code newAsOf}: buckets leaving it move to the previous window, then out. */

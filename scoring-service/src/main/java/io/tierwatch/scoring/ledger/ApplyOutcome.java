@@ -16,7 +16,11 @@ import io.tierwatch.contracts.Tier;
  * @param changed whether this command changed the tier
  * @param previousTier the tier before a change, null for a first tier or no change
  * @param ownerChanged whether this command changed the owner (false unless applied)
+ * @param partition the input partition number of the customer's records
+ * @param due the next day a sweep must age the customer (epoch day), null for none
+ * @param dueMoved whether this command moved {@code due}
  */
 public record ApplyOutcome(String customerId, boolean applied, boolean blocked, Tier tier, long outboxSize,
-        String owner, boolean changed, Tier previousTier, boolean ownerChanged) {
+        String owner, boolean changed, Tier previousTier, boolean ownerChanged, int partition, Long due,
+        boolean dueMoved) {
 }

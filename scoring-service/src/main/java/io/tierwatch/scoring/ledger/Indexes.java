@@ -10,7 +10,8 @@ import redis.clients.jedis.AbstractPipeline;
 
 /**
  * The global indexes the query API and the sweep read: customers by tier (together, every scored
- * customer) and by owner. They span slots, so they are written after the commit from its
+ * customer), by owner, and by the day a sweep must next age them, per input partition
+ * ({@code tw:score:due:<partition>}, a sorted set). They span slots, so they are written after the commit from its
  * outcomes, in the caller's pipeline (scoring-service: with the outbox clean-up). An applied record writes only what it changed (most change nothing); a
  * record skipped as a duplicate rewrites all of its customer's entries, because it may be the
  * replay of a batch whose index writes a crash lost, and every write sets a value, so that repairs it.
@@ -26,6 +27,7 @@ final class Indexes {
         private boolean all;
         private boolean tier;
         private boolean owner;
+        private boolean due;
 
         private final java.util.EnumSet<Tier> left = java.util.EnumSet.noneOf(Tier.class);
 
@@ -37,6 +39,7 @@ final class Indexes {
             all |= !o.applied();
             tier |= o.changed();
             owner |= o.ownerChanged() || o.changed();
+            due |= o.dueMoved();
         }
     }
 
@@ -56,9 +59,19 @@ final class Indexes {
     private static final class Writes {
         private final Map<String, List<String>> sadd = new LinkedHashMap<>();
         private final Map<String, List<String>> srem = new LinkedHashMap<>();
+        private final Map<String, Map<String, Double>> zadd = new LinkedHashMap<>();
+        private final Map<String, List<String>> zrem = new LinkedHashMap<>();
 
         void add(Touched t) {
             ApplyOutcome o = t.last;
+            if (t.all || t.due) {
+                String key = LedgerKeys.due(o.partition());
+                if (o.due() != null) {
+                    zadd.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(o.customerId(), o.due().doubleValue());
+                } else {
+                    zrem.computeIfAbsent(key, k -> new ArrayList<>()).add(o.customerId());
+                }
+            }
             if (o.tier() == null) {
                 return;
             }
@@ -93,7 +106,9 @@ final class Indexes {
         int send(AbstractPipeline pipeline) {
             sadd.forEach((key, members) -> pipeline.sadd(key, members.toArray(String[]::new)));
             srem.forEach((key, members) -> pipeline.srem(key, members.toArray(String[]::new)));
-            return sadd.size() + srem.size();
+            zadd.forEach(pipeline::zadd);
+            zrem.forEach((key, members) -> pipeline.zrem(key, members.toArray(String[]::new)));
+            return sadd.size() + srem.size() + zadd.size() + zrem.size();
         }
     }
 }

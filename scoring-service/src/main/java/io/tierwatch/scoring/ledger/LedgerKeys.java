@@ -98,6 +98,19 @@ public final class LedgerKeys {
         return PREFIX + "idx:tier:" + tier.name();
     }
 
+    /**
+     * The customers of an input partition by the day a sweep must next age them (a sorted set,
+     * member the customer id, score the epoch day; {@link Applier#due}).
+     */
+    public static String due(int partition) {
+        return PREFIX + "idx:due:" + partition;
+    }
+
+    /** The epoch day an input partition's customers were last swept to (a string). */
+    public static String swept(int partition) {
+        return PREFIX + "swept:" + partition;
+    }
+
     public static String owner(String ownerRepId) {
         return PREFIX + "idx:owner:" + ownerRepId;
     }

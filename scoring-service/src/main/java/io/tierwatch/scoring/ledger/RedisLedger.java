@@ -38,6 +38,8 @@ public final class RedisLedger {
     private final AtomicLong rereads = new AtomicLong();
     private final StateCache cache;
     private final StateEpoch epoch;
+    /** The epoch the cached states belong to. */
+    private volatile String cachedEpoch;
 
     /** A ledger that reads every customer from Redis in every batch (no state cache). */
     public RedisLedger(JedisPooled jedis, LedgerSettings settings) {
@@ -204,6 +206,12 @@ public final class RedisLedger {
     }
 
     private Result run(List<LedgerCommand> commands) {
+        if (epoch != null && !java.util.Objects.equals(epoch.current(), cachedEpoch)) {
+            // states cached in another epoch are of a Redis that is no more (a rebuild began this
+            // one): one of them would pass a record for a duplicate without a commit to check it
+            cache.clear();
+            cachedEpoch = epoch.current();
+        }
         Step[] steps = new Step[commands.size()];
         Map<String, Long> outboxSizes = new LinkedHashMap<>();
         Map<String, Map<String, Map<String, String>>> entries = new LinkedHashMap<>();
@@ -289,19 +297,23 @@ public final class RedisLedger {
             if (w == null) {
                 continue; // committed in an earlier attempt
             }
-            Step step = new Step(w.customerId);
+            Step step = new Step(w.customerId, commands.get(i).partition());
             steps[i] = step;
             if (w.failed) {
-                step.blocked(w.state);
+                step.blocked(w.state, applier.due(w.state));
                 continue;
             }
             String ownerBefore = w.state.owner;
+            Long dueBefore = applier.due(w.state);
             try {
-                step.done(w.apply(applier, commands.get(i)), w.state, ownerBefore);
+                Applier.Step applied = w.apply(applier, commands.get(i));
+                // a sweep always rewrites the customer's due day: it is why the customer was in the due index
+                step.done(applied, w.state, ownerBefore, dueBefore, applier.due(w.state),
+                        commands.get(i).watermark().isEmpty());
             } catch (ArithmeticException e) {
                 step.error = new ArithmeticException("amount overflow: a total would leave the 64-bit range ("
                         + e.getMessage() + ")");
-                step.blocked(w.state);
+                step.blocked(w.state, applier.due(w.state));
             }
         }
     }

@@ -6,28 +6,36 @@ import io.tierwatch.contracts.Tier;
 final class Step {
 
     final String customerId;
+    private final int partition;
     RuntimeException error;
+    private Long due;
+    private boolean dueMoved;
     private int status;
     private String tier;
     private String owner;
     private String previousTier;
     private boolean ownerChanged;
 
-    Step(String customerId) {
+    Step(String customerId, int partition) {
         this.customerId = customerId;
+        this.partition = partition;
     }
 
-    void done(Applier.Step step, CustomerState st, String ownerBefore) {
+    void done(Applier.Step step, CustomerState st, String ownerBefore, Long dueBefore, Long dueAfter,
+            boolean rewriteDue) {
         status = step.status();
         previousTier = step.previousTier();
         snapshot(st);
         ownerChanged = owner != null ? !owner.equals(ownerBefore) : ownerBefore != null;
+        due = dueAfter;
+        dueMoved = rewriteDue || !java.util.Objects.equals(dueBefore, dueAfter);
     }
 
     /** Waits for the redelivery: an earlier command of the customer failed (or this one did). */
-    void blocked(CustomerState st) {
+    void blocked(CustomerState st, Long due) {
         status = 2;
         snapshot(st);
+        this.due = due;
     }
 
     private void snapshot(CustomerState st) {
@@ -38,6 +46,6 @@ final class Step {
     ApplyOutcome outcome(String id, long outboxSize) {
         return new ApplyOutcome(id, status == Applier.APPLIED, status == 2, tier == null ? null : Tier.valueOf(tier),
                 outboxSize, owner, previousTier != null, previousTier == null || previousTier.isEmpty()
-                        ? null : Tier.valueOf(previousTier), ownerChanged);
+                        ? null : Tier.valueOf(previousTier), ownerChanged, partition, due, dueMoved);
     }
 }

@@ -34,9 +34,9 @@ import io.tierwatch.scoring.ScoringIT;
 import io.tierwatch.testsupport.RealInfrastructure;
 
 /**
- * The input listeners commit asynchronously, at most every 100 ms, through {@link OffsetCommits};
- * on the real broker, an idle consumer whose committed offset is behind its position (a failed
- * commit of the last poll, or a timed-out one landing late) commits its position.
+ * The input listener commits itself, asynchronously, at most every 100 ms, through
+ * {@link OffsetCommits}; on the real broker, an idle consumer whose committed offset is behind its
+ * commit point (a failed commit of the last poll, or a timed-out one landing late) commits it.
  */
 @ScoringIT
 class OffsetCommitsIT {
@@ -51,12 +51,12 @@ class OffsetCommitsIT {
     void theInputListenersCommitAsynchronouslyThroughItAndPublishIdleEvents() {
         assertThat(listeners.getListenerContainers()).isNotEmpty();
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
-            assertThat(container.getContainerProperties().isSyncCommits()).isFalse();
-            assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.TIME);
-            assertThat(container.getContainerProperties().getAckTime()).isEqualTo(100);
+            // the container commits nothing itself: the listener commits its merge's commit points
+            assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.MANUAL);
             assertThat(container.getContainerProperties().getPollTimeout()).isEqualTo(1_000);
-            assertThat(container.getContainerProperties().getCommitCallback()).isSameAs(commits);
-            assertThat(container.getContainerProperties().getIdleEventInterval()).isEqualTo(5_000);
+            assertThat(container.getContainerProperties().getConsumerRebalanceListener())
+                    .isInstanceOf(ScoringListener.class);
+            assertThat(container.getContainerProperties().getIdleEventInterval()).isEqualTo(250);
         }
     }
 
@@ -87,22 +87,20 @@ class OffsetCommitsIT {
             commits.onComplete(Map.of(partition, new OffsetAndMetadata(3)), new TimeoutException("request timed out"));
             assertThat(committed(admin, group, partition)).isEqualTo(-1);
 
-            // the idle event of the service's input container, here with this test's consumer
-            MessageListenerContainer input = listeners.getListenerContainer("tierwatch-scoring");
-            commits.onIdle(new ListenerContainerIdleEvent(input, input, 5_000, "tierwatch-scoring", List.of(partition),
-                    consumer, false));
+            // the idle consumer's check, here with this test's consumer: the three records were applied
+            Map<TopicPartition, Long> applied = Map.of(partition, 3L);
+            commits.catchUpNow(consumer, applied);
 
             assertThat(committed(admin, group, partition)).isEqualTo(3);
 
             // a commit that had timed out lands late and moves the committed offset back
             consumer.commitSync(Map.of(partition, new OffsetAndMetadata(1)));
-            commits.catchUp(consumer);
+            commits.catchUpNow(consumer, applied);
             assertThat(committed(admin, group, partition)).isEqualTo(3);
 
-            // nothing behind: nothing committed (a committed offset ahead of the position stays as it is)
+            // nothing behind: nothing committed (a committed offset ahead of the commit point stays as it is)
             consumer.commitSync(Map.of(partition, new OffsetAndMetadata(3)));
-            consumer.seek(partition, 2);
-            commits.catchUp(consumer);
+            commits.catchUpNow(consumer, Map.of(partition, 2L));
             assertThat(committed(admin, group, partition)).isEqualTo(3);
         }
     }

@@ -120,7 +120,7 @@ class PoisonRecordsIT {
                     TestEvents.order(customer, Instant.now(), "50.00", "10.00")), poll.size()));
         }
         try (KafkaProbe probe = KafkaProbe.watching(Topics.deadLetterOf(Topics.ORDERS))) {
-            listener.onPoll(poll);
+            listener.apply(poll);
 
             List<ConsumerRecord<String, byte[]>> dead = probe.await(1, r -> Set.of(before, broken, after)
                     .contains(r.key()), WAIT);

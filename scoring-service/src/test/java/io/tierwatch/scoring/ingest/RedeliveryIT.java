@@ -49,8 +49,8 @@ class RedeliveryIT {
                     .toList();
             assertThat(delivered).hasSize(2);
 
-            listener.onPoll(delivered);
-            listener.onPoll(delivered.subList(1, 2));
+            listener.apply(delivered);
+            listener.apply(delivered.subList(1, 2));
 
             assertThat(state(customer)).isEqualTo(before).containsEntry("lr", "10000").containsEntry("ls", "20000");
             assertThat(probe.records(Topics.CUSTOMER_TIER_CHANGES).stream().filter(r -> customer.equals(r.key())))

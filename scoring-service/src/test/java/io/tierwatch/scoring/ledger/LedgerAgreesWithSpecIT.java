@@ -122,7 +122,7 @@ class LedgerAgreesWithSpecIT {
             if (dice < 5) {
                 day += random.nextInt(3 * WINDOW);
                 java.sweep(day);
-                return LedgerCommand.sweep(id, LocalDate.ofEpochDay(day), Instant.now());
+                return LedgerCommand.sweep(id, 0, LocalDate.ofEpochDay(day));
             }
             if (dice < 9) {
                 Long since = random.nextBoolean() ? null : day - random.nextInt(40);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,9 @@ import io.tierwatch.contracts.Topics;
 import io.tierwatch.scoring.ScoringIT;
 import io.tierwatch.scoring.TestEvents;
 import io.tierwatch.scoring.TierEvents;
+import io.tierwatch.scoring.domain.Delta;
+import io.tierwatch.scoring.engine.Scorer;
+import io.tierwatch.scoring.ledger.LedgerCommand;
 import io.tierwatch.scoring.ledger.LedgerKeys;
 import io.tierwatch.testsupport.KafkaProbe;
 import io.tierwatch.testsupport.RealInfrastructure;
@@ -28,10 +32,12 @@ import redis.clients.jedis.Jedis;
 @ScoringIT
 class WindowIT {
 
-    private final WindowSweeper sweeper;
+    private final PartitionSweeps sweeps;
+    private final Scorer scorer;
 
-    WindowIT(@Autowired WindowSweeper sweeper) {
-        this.sweeper = sweeper;
+    WindowIT(@Autowired PartitionSweeps sweeps, @Autowired Scorer scorer) {
+        this.sweeps = sweeps;
+        this.scorer = scorer;
     }
 
     @Test
@@ -48,25 +54,53 @@ class WindowIT {
         assertThat(field(customer, "wo")).isEqualTo("1");
     }
 
+    /**
+     * The sweep of one input partition, driven here as the listener drives it when the partition's
+     * records reach a new day; on a partition number of its own, so that no other test's records
+     * sweep it meanwhile.
+     */
     @Test
-    void decaysADormantCustomerWhenItsWindowAges() {
+    void decaysADormantCustomerWhenItsPartitionsDaysMovePastItsWindow() {
         String customer = TestEvents.customer("dormant");
+        int partition = 1_000 + (int) (System.nanoTime() % 1_000_000);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Instant ordered = Instant.now().minus(100, ChronoUnit.DAYS);
+        long orderDay = LocalDate.ofInstant(ordered, ZoneOffset.UTC).toEpochDay();
         try (KafkaProbe probe = KafkaProbe.watching(Topics.CUSTOMER_TIER_CHANGES)) {
-            TestEvents.sendOrder(TestEvents.order(customer, Instant.now().minus(100, ChronoUnit.DAYS), "3000.00",
-                    "1000.00"));
+            scorer.score(List.of(LedgerCommand.event(customer, "window-it", partition, 0, "e-" + customer,
+                    Delta.of(TestEvents.order(customer, ordered, "3000.00", "1000.00")))));
             assertThat(TierEvents.data(TierEvents.await(probe, customer, 1).get(0)).newTier()).isEqualTo(Tier.A);
+            try (Jedis jedis = RealInfrastructure.redis().connect()) {
+                assertThat(jedis.zscore(LedgerKeys.due(partition), customer))
+                        .as("due when its NEW trait ends, 30 days after its first order").isEqualTo(orderDay + 30.0);
+            }
 
-            assertThat(sweeper.sweep(today)).isPositive();
+            long sweepTo = today.toEpochDay() - 1;
+            assertThat(sweeps.sweep(partition, orderDay + 20)).as("nothing due yet").isZero();
+            assertThat(sweeps.sweep(partition, orderDay + 40)).as("no longer NEW: swept, still A").isEqualTo(1);
+            try (Jedis jedis = RealInfrastructure.redis().connect()) {
+                assertThat(jedis.zscore(LedgerKeys.due(partition), customer))
+                        .as("next due when the order's day leaves the 90-day window").isEqualTo(orderDay + 90.0);
+            }
+            assertThat(sweeps.sweep(partition, sweepTo)).isEqualTo(1);
 
             EventEnvelope<?> decay = TierEvents.await(probe, customer, 2).get(1);
             CustomerTierChanged change = TierEvents.data(decay);
             assertThat(decay.id()).isEqualTo(CustomerTierChanged.eventIdOf(customer, 2));
             assertThat(change.previousTier()).isEqualTo(Tier.A);
             assertThat(change.newTier()).isEqualTo(Tier.B);
-            assertThat(change.triggeringEventId()).isEqualTo("sweep:" + today);
+            assertThat(change.triggeringEventId()).isEqualTo("sweep:" + LocalDate.ofEpochDay(sweepTo));
+            assertThat(change.occurredAt()).as("the sweep's day, not the moment it ran")
+                    .isEqualTo(LocalDate.ofEpochDay(sweepTo).atStartOfDay(ZoneOffset.UTC).toInstant());
             assertThat(change.window().profit()).isEqualTo(Money.ZERO);
             assertThat(change.lifetime().profit()).isEqualTo(Money.parse("2000.00"));
+
+            assertThat(sweeps.sweep(partition, sweepTo)).as("swept once: its next due day is later").isZero();
+            try (Jedis jedis = RealInfrastructure.redis().connect()) {
+                assertThat(jedis.get(LedgerKeys.swept(partition))).isEqualTo(Long.toString(sweepTo));
+                assertThat(jedis.zscore(LedgerKeys.due(partition), customer))
+                        .as("next due when the order leaves the previous window too").isEqualTo(orderDay + 180.0);
+            }
         }
     }
 
