@@ -70,6 +70,7 @@ public final class Bench {
             tp = Throughput.measure(run, scoringJvm, started);
             String scoringGroup = lag.groupConsuming(Topics.ORDERS, Duration.ofSeconds(10));
             double replay = datasets.isEmpty() ? 0 : Replay.measure(run, scoringGroup, datasets);
+            Rebuild.measure(run, started, scoringJvm, scoringGroup);
 
             Run.step("Starting notification-service (its tier-change group starts at the end of the topic)");
             lag.skipToEnd("notification-service", List.of(Topics.CUSTOMER_TIER_CHANGES));

@@ -56,8 +56,7 @@ final class Throughput {
         Run.step("Starting scoring-service; it drains the backlog");
         long startedAt = System.nanoTime();
         ServiceProcess scoring = ServiceProcess.start("scoring-service", s.jar("scoring-service"), s.scoringPort(),
-                scoringJvm, List.of("--spring.kafka.bootstrap-servers=" + s.bootstrap(),
-                        "--tierwatch.redis.url=redis://" + s.redisHost() + ":" + s.redisPort()), s.state());
+                scoringJvm, scoringArgs(s), s.state());
         started.add(scoring);
         String group = run.lag().groupConsuming(Topics.ORDERS, Duration.ofMinutes(5));
         double startup = (System.nanoTime() - startedAt) / 1e9;
@@ -164,5 +163,11 @@ final class Throughput {
                 CpuTime.ofProcess(run.settings().kafkaPid()), CpuTime.ofProcess(run.settings().redisPid()),
                 CpuTime.machineBusy()));
         return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** scoring-service's arguments on the bench's stack. */
+    static List<String> scoringArgs(Settings s) {
+        return List.of("--spring.kafka.bootstrap-servers=" + s.bootstrap(),
+                "--tierwatch.redis.url=redis://" + s.redisHost() + ":" + s.redisPort());
     }
 }

@@ -82,6 +82,27 @@ public final class Lag implements AutoCloseable {
                 .mapToLong(e -> Math.max(0, e.getValue() - committed.getOrDefault(e.getKey(), 0L))).sum();
     }
 
+    /** Records on {@code topics}, from their start (Tierwatch's topics delete nothing). */
+    public long events(Collection<String> topics) {
+        return endOffsets(topics).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Waits until the group has no member (its consumers stopped and left); false on timeout. */
+    public boolean awaitNoMembers(String group, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty()) {
+                    return true;
+                }
+            } catch (InterruptedException | ExecutionException e) {
+                throw failed(e);
+            }
+            Pause.millis(250);
+        }
+        return false;
+    }
+
     public long committedTotal(String group, Collection<String> topics) {
         return committed(group).entrySet().stream().filter(e -> topics.contains(e.getKey().topic()))
                 .mapToLong(Map.Entry::getValue).sum();

@@ -52,6 +52,7 @@ final class CoPartitionMerge {
     /** The owned input partitions by partition number. */
     private final Map<Integer, List<TopicPartition>> groups = new TreeMap<>();
     private final Set<TopicPartition> blocking = new HashSet<>();
+    private long blockedSince = Long.MAX_VALUE;
 
     /** {@code inputs} in rank order: the first wins a tie of timestamps. */
     CoPartitionMerge(List<String> inputs, long graceMillis) {
@@ -131,6 +132,7 @@ final class CoPartitionMerge {
      */
     List<ConsumerRecord<String, byte[]>> release(ToLongFunction<TopicPartition> caughtUpAt) {
         blocking.clear();
+        blockedSince = Long.MAX_VALUE;
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         for (List<TopicPartition> group : groups.values()) {
             while (true) {
@@ -165,6 +167,7 @@ final class CoPartitionMerge {
                 long at = caughtUpAt.applyAsLong(tp);
                 if (at == Long.MIN_VALUE || at - first.timestamp() < graceMillis) {
                     blocking.add(tp);
+                    blockedSince = Math.min(blockedSince, first.timestamp());
                     go = false;
                 }
             }
@@ -175,6 +178,18 @@ final class CoPartitionMerge {
     /** The partitions with no record held whose state kept a record back in the last {@link #release}. */
     Set<TopicPartition> blocking() {
         return blocking;
+    }
+
+    /**
+     * The earliest timestamp of the records kept back in the last {@link #release} ({@link Long#MAX_VALUE}
+     * if none): a partition seen at its end before this plus the grace does not let them go.
+     */
+    long blockedSince() {
+        return blockedSince;
+    }
+
+    long graceMillis() {
+        return graceMillis;
     }
 
     private boolean before(ConsumerRecord<String, byte[]> a, ConsumerRecord<String, byte[]> b) {

@@ -46,8 +46,9 @@ import io.tierwatch.scoring.sweep.PartitionSweeps;
  * ({@link ScoringUnavailableException}) undoes the poll: the merge is rewound, every partition is
  * sought back to its first record not applied, and the consumer waits with backoff before the next
  * poll, for as long as the outage lasts. While records wait for a co-partition that has none, the
- * broker is asked for that partition's end offset (at most every 100 ms): seen at its end at a
- * moment {@code grace} after a record's timestamp, it lets the record go. When no record arrives,
+ * broker is asked for that partition's end offset once the oldest of them is {@code grace} old (at
+ * most every 20 ms): seen at its end at a moment {@code grace} after a record's timestamp, it lets
+ * the record go. When no record arrives,
  * the container's idle event ({@code idle-event-interval}, on the consumer's thread) does the same.
  * <p>
  * One merge per consumer thread: the listener, the idle event and the rebalance callbacks of a
@@ -59,7 +60,7 @@ class ScoringListener implements ConsumerAwareRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringListener.class);
     static final String ID = "tierwatch-scoring";
     /** How often a consumer asks the broker for end offsets while records wait for an idle co-partition. */
-    static final Duration END_CHECK_EVERY = Duration.ofMillis(100);
+    static final Duration END_CHECK_EVERY = Duration.ofMillis(20);
     private static final Duration END_CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     private final ScoringProperties properties;
@@ -188,13 +189,15 @@ class ScoringListener implements ConsumerAwareRebalanceListener {
     }
 
     /**
-     * Asks the broker for the end offsets of the partitions that keep records back, at most every
-     * {@link #END_CHECK_EVERY}: one at the consumer's position then had nothing more to read when
-     * the request went out. Returns whether it asked.
+     * Asks the broker for the end offsets of the partitions that keep records back, once the
+     * oldest of those records is {@code grace} old (an answer from before would not let it go), at
+     * most every {@link #END_CHECK_EVERY}: one at the consumer's position then had nothing more to
+     * read when the request went out. Returns whether it asked.
      */
     private boolean checkEnds(Consuming c, Consumer<?, ?> consumer) {
         long asked = clock.millis();
-        if (asked - c.endsCheckedAt < END_CHECK_EVERY.toMillis()) {
+        if (asked - c.merge.blockedSince() < c.merge.graceMillis()
+                || asked - c.endsCheckedAt < END_CHECK_EVERY.toMillis()) {
             return false;
         }
         c.endsCheckedAt = asked;

@@ -56,7 +56,7 @@ class OffsetCommitsIT {
             assertThat(container.getContainerProperties().getPollTimeout()).isEqualTo(1_000);
             assertThat(container.getContainerProperties().getConsumerRebalanceListener())
                     .isInstanceOf(ScoringListener.class);
-            assertThat(container.getContainerProperties().getIdleEventInterval()).isEqualTo(250);
+            assertThat(container.getContainerProperties().getIdleEventInterval()).isEqualTo(100);
         }
     }
 
