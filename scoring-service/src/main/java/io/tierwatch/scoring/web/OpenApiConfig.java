@@ -1,6 +1,7 @@
 package io.tierwatch.scoring.web;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,6 +10,8 @@ import io.tierwatch.support.ApiDocs;
 
 /** The OpenAPI document at {@code /v3/api-docs} (with a token, as every path but health). */
 @Configuration(proxyBeanMethods = false)
+// not in the rebuild command's run, which has no web server (--spring.main.web-application-type=none)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class OpenApiConfig {
 
     @Bean

@@ -1,5 +1,6 @@
 package io.tierwatch.scoring.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -14,6 +15,8 @@ import io.tierwatch.security.ResourceServer;
  * books) or a system's with {@code scores:read}.
  */
 @Configuration(proxyBeanMethods = false)
+// not in the rebuild command's run, which has no web server (--spring.main.web-application-type=none)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ResourceServer.class)
 class SecurityConfig {
 
