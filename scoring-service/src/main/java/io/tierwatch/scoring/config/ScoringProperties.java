@@ -52,7 +52,7 @@ public record ScoringProperties(
      * comes in order; a partition with more than {@code maxHeld} records waiting is paused until
      * half have gone. Offsets are committed at most every {@code commitInterval}.
      */
-    public record Merge(@DefaultValue("200ms") Duration grace, @DefaultValue("20000") int maxHeld,
+    public record Merge(@DefaultValue("50ms") Duration grace, @DefaultValue("20000") int maxHeld,
             @DefaultValue("100ms") Duration commitInterval) {
     }
 

@@ -8,7 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -69,6 +75,7 @@ class ScoringListener implements ConsumerAwareRebalanceListener {
     private final DeadLetters deadLetters;
     private final OffsetCommits commits;
     private final PartitionSweeps sweeps;
+    private final Admin admin;
     private final java.time.Clock clock;
     private final ThreadLocal<Consuming> consuming;
     /** An outage retries a poll every few seconds on each consumer: a few lines say so, not one per attempt. */
@@ -76,7 +83,8 @@ class ScoringListener implements ConsumerAwareRebalanceListener {
             java.time.Clock.systemUTC());
 
     ScoringListener(ScoringProperties properties, Scorer scorer, DeadLetters deadLetters, OffsetCommits commits,
-            PartitionSweeps sweeps, java.time.Clock clock) {
+            PartitionSweeps sweeps, Admin scoringAdmin, java.time.Clock clock) {
+        this.admin = scoringAdmin;
         this.sweeps = sweeps;
         this.properties = properties;
         this.decoder = new RecordDecoder(properties.scoring().currency());
@@ -203,18 +211,26 @@ class ScoringListener implements ConsumerAwareRebalanceListener {
         c.endsCheckedAt = asked;
         Set<TopicPartition> partitions = new HashSet<>(c.merge.blocking());
         try {
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, END_CHECK_TIMEOUT);
+            // through the admin client's own connection: the consumer's would wait behind its fetch,
+            // which the broker holds up to fetch.max.wait.ms (500 ms) while there is nothing to fetch
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                    .get(END_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             for (TopicPartition tp : partitions) {
-                Long end = ends.get(tp);
-                if (end != null && consumer.position(tp, END_CHECK_TIMEOUT) >= end) {
+                ListOffsetsResult.ListOffsetsResultInfo end = ends.get(tp);
+                if (end != null && consumer.position(tp, END_CHECK_TIMEOUT) >= end.offset()) {
                     c.caughtUpAt.put(tp, asked);
                 } else {
                     c.caughtUpAt.remove(tp);
                 }
             }
             return true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
             retries.warn("end offsets of {} not known ({}); their co-partitions' records wait", partitions, e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
@@ -251,15 +267,17 @@ class ScoringListener implements ConsumerAwareRebalanceListener {
 
     /**
      * Applies records in the order given, each applied or dead-lettered; throws on an outage.
-     * Before an event that brings its partition to a new day, the partition's customers due by
-     * then are swept ({@link PartitionSweeps}): the records before it are scored first, so the
-     * sweep finds them applied, and every record after it carries the new sweep day.
+     * Before an event that brings its partition to a new day, a {@code sweep} command for each
+     * customer that may be due by then goes into the same batch ({@link PartitionSweeps}): those
+     * the partition's due index names, and those the batch touched before it. Every record after
+     * it carries the new sweep day, which is stored once the batch is applied.
      */
     void apply(List<ConsumerRecord<String, byte[]>> records) {
-        List<ConsumerRecord<String, byte[]>> decoded = new ArrayList<>(records.size());
+        List<ConsumerRecord<String, byte[]>> origins = new ArrayList<>(records.size()); // null for a sweep
         List<LedgerCommand> commands = new ArrayList<>(records.size());
         List<DeadLetters.Rejected> rejected = new ArrayList<>();
-        int from = 0;
+        Map<Integer, Long> sweptTo = new HashMap<>();
+        Map<Integer, Set<String>> touched = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             LedgerCommand command;
             try {
@@ -268,20 +286,33 @@ class ScoringListener implements ConsumerAwareRebalanceListener {
                 rejected.add(new DeadLetters.Rejected(record, e));
                 continue;
             }
+            int partition = record.partition();
+            long swept = sweptTo.computeIfAbsent(partition, sweeps::sweptDay);
             if (command.delta() != null) {
-                long sweepTo = sweeps.dayToSweep(record.partition(), command.day(),
+                long day = sweeps.dayToSweep(swept, command.day(),
                         record.timestamp() >= 0 ? record.timestamp() : Long.MAX_VALUE);
-                if (sweepTo != LedgerCommand.NO_STREAM_DAY) {
-                    score(new ArrayList<>(decoded.subList(from, decoded.size())),
-                            new ArrayList<>(commands.subList(from, commands.size())), rejected);
-                    from = decoded.size();
-                    sweeps.sweep(record.partition(), sweepTo);
+                if (day != LedgerCommand.NO_STREAM_DAY) {
+                    Set<String> candidates = sweeps.dueBy(partition, day);
+                    candidates.addAll(touched.getOrDefault(partition, Set.of()));
+                    java.time.LocalDate date = java.time.LocalDate.ofEpochDay(day);
+                    for (String customer : candidates) {
+                        origins.add(null);
+                        commands.add(LedgerCommand.sweep(customer, partition, date));
+                    }
+                    sweptTo.put(partition, day);
+                    swept = day;
                 }
             }
-            decoded.add(record);
-            commands.add(command.atStreamDay(sweeps.sweptDay(record.partition())));
+            origins.add(record);
+            commands.add(command.atStreamDay(swept));
+            touched.computeIfAbsent(partition, p -> new java.util.TreeSet<>()).add(command.customerId());
         }
-        score(decoded.subList(from, decoded.size()), commands.subList(from, commands.size()), rejected);
+        score(origins, commands, rejected);
+        sweptTo.forEach((partition, day) -> {
+            if (day != LedgerCommand.NO_STREAM_DAY && day > sweeps.sweptDay(partition)) {
+                sweeps.advanced(partition, day);
+            }
+        });
         deadLetters.publish(rejected);
     }
 
@@ -295,7 +326,7 @@ class ScoringListener implements ConsumerAwareRebalanceListener {
             } catch (ScriptFailedException e) {
                 // the commands before it are committed and published; it can never be applied
                 int failed = from + e.index();
-                rejected.add(new DeadLetters.Rejected(records.get(failed), e.getCause()));
+                rejected.add(new DeadLetters.Rejected(origin(records, failed, e), e.getCause()));
                 from = failed + 1;
             } catch (ScoringUnavailableException e) {
                 throw e;
@@ -316,8 +347,18 @@ class ScoringListener implements ConsumerAwareRebalanceListener {
             } catch (ScoringUnavailableException e) {
                 throw e;
             } catch (RuntimeException e) {
-                rejected.add(new DeadLetters.Rejected(records.get(i), e instanceof ScriptFailedException s ? s.getCause() : e));
+                rejected.add(new DeadLetters.Rejected(origin(records, i, e), e instanceof ScriptFailedException s ? s.getCause() : e));
             }
         }
+    }
+
+    /** The record command {@code i} came from; a sweep's failure is not a record's, so it is an outage of its own. */
+    private static ConsumerRecord<String, byte[]> origin(List<ConsumerRecord<String, byte[]>> records, int i,
+            RuntimeException e) {
+        ConsumerRecord<String, byte[]> record = records.get(i);
+        if (record == null) {
+            throw new ScoringUnavailableException("a sweep could not be applied: " + e.getMessage(), e);
+        }
+        return record;
     }
 }

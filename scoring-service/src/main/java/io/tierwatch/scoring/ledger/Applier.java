@@ -27,6 +27,8 @@ final class Applier {
 
     static final int APPLIED = 1;
     static final int DUPLICATE = 0;
+    /** A sweep of a customer with nothing due by its day: nothing changes, nothing is written. */
+    static final int SKIPPED = 3;
 
     private final LedgerSettings settings;
     private final TierPolicy policy;
@@ -40,7 +42,7 @@ final class Applier {
         this.window = settings.windowDays();
     }
 
-    /** What one command did: APPLIED or DUPLICATE, and the tier before a change ("" for a first tier), else null. */
+    /** What one command did: APPLIED, DUPLICATE or SKIPPED, and the tier before a change ("" for a first tier), else null. */
     record Step(int status, String previousTier) {
     }
 
@@ -55,12 +57,25 @@ final class Applier {
         }
         String changed = null;
         switch (c.mode()) {
-            case "master" -> master(st, c);
-            case "sweep" -> {
-                if (st.asOf != null) {
-                    age(st, c.day());
+            case "master" -> {
+                if (st.asOf != null && c.streamDay() > st.asOf) {
+                    // the stream's today passed this customer's window end (a sweep found nothing due
+                    // for it): the traits are of the window as of today; ageing moves no figure unless
+                    // an index entry was lost, and then the tier follows
+                    age(st, c.streamDay());
+                    master(st, c);
                     changed = decide(w, c);
+                } else {
+                    master(st, c);
                 }
+            }
+            case "sweep" -> {
+                Long due = due(st);
+                if (due == null || due > c.day()) {
+                    return new Step(SKIPPED, null); // ageing it to that day would change nothing
+                }
+                age(st, c.day());
+                changed = decide(w, c);
             }
             default -> {
                 event(st, c);

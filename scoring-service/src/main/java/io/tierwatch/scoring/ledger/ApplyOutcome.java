@@ -19,8 +19,9 @@ import io.tierwatch.contracts.Tier;
  * @param partition the input partition number of the customer's records
  * @param due the next day a sweep must age the customer (epoch day), null for none
  * @param dueMoved whether this command moved {@code due}
+ * @param skipped a sweep that found nothing due by its day: it changed nothing
  */
 public record ApplyOutcome(String customerId, boolean applied, boolean blocked, Tier tier, long outboxSize,
         String owner, boolean changed, Tier previousTier, boolean ownerChanged, int partition, Long due,
-        boolean dueMoved) {
+        boolean dueMoved, boolean skipped) {
 }

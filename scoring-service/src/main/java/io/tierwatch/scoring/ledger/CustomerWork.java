@@ -38,6 +38,8 @@ final class CustomerWork {
      * have failed). The publisher reads such an outbox back.
      */
     boolean readBack;
+    /** A sweep found nothing due for this customer (nothing to write or read back for it). */
+    boolean skipped;
     private CustomerState.Changes changes;
 
     /** Whether the customer had a state before this batch (it is not new). */
@@ -89,6 +91,10 @@ final class CustomerWork {
         changes = null;
         try {
             Applier.Step step = applyOne(applier, command);
+            if (step.status() == Applier.SKIPPED) {
+                skipped = true;
+                return step;
+            }
             if (step.status() == Applier.APPLIED) {
                 applied.add(command);
             } else {

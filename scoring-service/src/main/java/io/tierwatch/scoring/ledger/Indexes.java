@@ -36,7 +36,7 @@ final class Indexes {
             if (o.previousTier() != null) {
                 left.add(o.previousTier());
             }
-            all |= !o.applied();
+            all |= !o.applied() && !o.skipped();
             tier |= o.changed();
             owner |= o.ownerChanged() || o.changed();
             due |= o.dueMoved();

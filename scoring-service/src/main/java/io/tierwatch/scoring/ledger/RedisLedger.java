@@ -326,8 +326,8 @@ public final class RedisLedger {
         for (CustomerWork w : works.values()) {
             if (w.hasWrites()) {
                 groups.computeIfAbsent(LedgerKeys.group(w.customerId), g -> new ArrayList<>()).add(w);
-            } else if (w.appliedAny() && !w.readBack) {
-                outboxSizes.put(w.customerId, 0L); // applied, nothing moved
+            } else if ((w.appliedAny() || w.skipped) && !w.readBack) {
+                outboxSizes.put(w.customerId, 0L); // applied (or a sweep skipped it), nothing moved
             }
         }
         List<List<CustomerWork>> calls = new ArrayList<>(groups.values());

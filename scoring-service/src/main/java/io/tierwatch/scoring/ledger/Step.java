@@ -28,7 +28,8 @@ final class Step {
         snapshot(st);
         ownerChanged = owner != null ? !owner.equals(ownerBefore) : ownerBefore != null;
         due = dueAfter;
-        dueMoved = rewriteDue || !java.util.Objects.equals(dueBefore, dueAfter);
+        dueMoved = !java.util.Objects.equals(dueBefore, dueAfter)
+                || rewriteDue && status != Applier.SKIPPED; // an applied sweep rewrites its index entry
     }
 
     /** Waits for the redelivery: an earlier command of the customer failed (or this one did). */
@@ -46,6 +47,6 @@ final class Step {
     ApplyOutcome outcome(String id, long outboxSize) {
         return new ApplyOutcome(id, status == Applier.APPLIED, status == 2, tier == null ? null : Tier.valueOf(tier),
                 outboxSize, owner, previousTier != null, previousTier == null || previousTier.isEmpty()
-                        ? null : Tier.valueOf(previousTier), ownerChanged, partition, due, dueMoved);
+                        ? null : Tier.valueOf(previousTier), ownerChanged, partition, due, dueMoved, status == Applier.SKIPPED);
     }
 }

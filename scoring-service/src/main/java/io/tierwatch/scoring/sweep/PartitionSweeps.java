@@ -23,12 +23,15 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>
  * The rule: before a record of event day {@code d}, appended by the broker on day {@code t}, is
  * applied, the partition's customers are aged to {@code min(d, t) - late-allowance} if that is
- * later than the day they were last swept to. Only the customers due by then are touched: those
+ * later than the day they were last swept to. Only the customers due by then are aged: those
  * whose window, previous window or a trait's day threshold changes ({@code tw:score:idx:due:<p>},
- * kept by the ledger). A sweep re-decides their tier; a change it makes says {@code sweep:<day>},
- * occurred at the start of that day. Then the partition's sweep day is stored
- * ({@code tw:score:swept:<p>}), and every later event of the partition lands in a window that ends
- * there at the earliest. An event day later than the broker's day (a clock ahead) cannot move the
+ * kept by the ledger). The listener puts a {@code sweep} command for each candidate into the
+ * records' own batch, just before the record that reached the day: the customers the due index
+ * names, and those the batch touched before that record (whose due day may have moved since the
+ * index was read). A sweep of a customer with nothing due by its day does nothing. A change a
+ * sweep makes says {@code sweep:<day>}, occurred at the start of that day. Once the batch is
+ * applied, the partition's sweep day is stored ({@code tw:score:swept:<p>}), and every later event
+ * of the partition lands in a window that ends there at the earliest. An event day later than the broker's day (a clock ahead) cannot move the
  * sweep past the log's own time.
  * <p>
  * A partition with no records does not age: with customers spread over the partitions by their id,
@@ -79,18 +82,42 @@ public class PartitionSweeps {
     }
 
     /**
-     * The day to sweep the partition to before a record of {@code eventDay} appended at
-     * {@code appendedAtMillis} is applied, or {@link LedgerCommand#NO_STREAM_DAY} when no sweep is due.
+     * The day to sweep a partition swept to {@code sweptDay} to before a record of {@code eventDay}
+     * appended at {@code appendedAtMillis} is applied, or {@link LedgerCommand#NO_STREAM_DAY} when
+     * no sweep is due (or sweeps are off).
      */
-    public long dayToSweep(int partition, long eventDay, long appendedAtMillis) {
+    public long dayToSweep(long sweptDay, long eventDay, long appendedAtMillis) {
         if (!enabled) {
             return LedgerCommand.NO_STREAM_DAY;
         }
         long day = Math.min(eventDay, Math.floorDiv(appendedAtMillis, DAY_MILLIS)) - allowanceDays;
-        return day > sweptDay(partition) ? day : LedgerCommand.NO_STREAM_DAY;
+        return day > sweptDay ? day : LedgerCommand.NO_STREAM_DAY;
     }
 
-    /** Ages every customer of the partition due by {@code day} to it, then stores the day; returns how many were swept. */
+    /** The customers the partition's due index names as due by {@code day}, in id order. */
+    public java.util.SortedSet<String> dueBy(int partition, long day) {
+        try {
+            return new java.util.TreeSet<>(jedis.zrangeByScore(LedgerKeys.due(partition), Double.NEGATIVE_INFINITY, day));
+        } catch (JedisException e) {
+            throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores that the partition's customers are swept to {@code day} (only forward). */
+    public void advanced(int partition, long day) {
+        try {
+            Object stored = jedis.eval(ADVANCE, List.of(LedgerKeys.swept(partition)), List.of(Long.toString(day)));
+            swept.put(partition, ((Number) stored).longValue());
+        } catch (JedisException e) {
+            throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ages every customer of the partition due by {@code day} to it, a page at a time, then stores
+     * the day; returns how many were swept. The listener sweeps inside its batches instead; this is
+     * the same sweep on its own.
+     */
     public int sweep(int partition, long day) {
         LocalDate date = LocalDate.ofEpochDay(day);
         int count = 0;
@@ -111,11 +138,10 @@ public class PartitionSweeps {
                 count += due.size();
                 previous = due;
             }
-            Object stored = jedis.eval(ADVANCE, List.of(LedgerKeys.swept(partition)), List.of(Long.toString(day)));
-            swept.put(partition, ((Number) stored).longValue());
         } catch (JedisException e) {
             throw new ScoringUnavailableException("Redis is unavailable: " + e.getMessage(), e);
         }
+        advanced(partition, day);
         return count;
     }
 
