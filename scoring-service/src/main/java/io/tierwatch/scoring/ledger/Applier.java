@@ -124,10 +124,11 @@ final class Applier {
     }
 
     /**
-     * The next day on which ageing the window would change the customer: a bucket leaves the
-     * window (its day + the window) or the previous window (+ two windows), or a trait's day
-     * threshold passes (NEW ends, LOYAL begins or ends); null when none will. The sweep ages a
-     * customer on that day, not before ({@code tw:score:due:<partition>}).
+     * The next day on which ageing the window would change what the customer shows: a bucket
+     * leaves the window (its day + the window: the figures, and so perhaps the tier), a bucket
+     * leaves the previous window (its revenue, and POTENTIAL), or a trait's
+     * day threshold passes (NEW ends; LOYAL begins or ends, where it can hold at all); null when
+     * none will. The sweep ages a customer on that day, not before ({@code tw:score:idx:due:<p>}).
      */
     Long due(CustomerState st) {
         if (st.asOf == null) {
@@ -147,10 +148,11 @@ final class Applier {
         var traits = settings.traits();
         if (tenure != null) {
             due = after(asOf, due, tenure + traits.newDays());
-            due = after(asOf, due, tenure + traits.loyalDays());
-        }
-        if (st.last != null) {
-            due = after(asOf, due, st.last + traits.activeDays() + 1);
+            long loyalFrom = tenure + traits.loyalDays();
+            if (st.last != null && loyalFrom <= st.last + traits.activeDays()) {
+                due = after(asOf, due, loyalFrom);
+                due = after(asOf, due, st.last + traits.activeDays() + 1);
+            }
         }
         return due == Long.MAX_VALUE ? null : due;
     }
