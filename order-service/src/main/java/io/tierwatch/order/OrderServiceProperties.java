@@ -45,18 +45,24 @@ public record OrderServiceProperties(
     }
 
     /**
-     * CSV import: the cost ratio fills the unit cost the retail data lacks; timestamps without a
-     * zone are read in {@code zone}; an invoice closes once {@code invoiceWindowRows} rows passed
-     * without one of its lines; at most {@code batchSize} events are in flight at once; a raw
-     * {@code text/csv} body may be {@code maxUploadSize} (multipart uploads: spring.servlet.multipart.*).
+     * Imports: a sales file is read through a named mapping ({@code mappings}, the shipped
+     * {@code uci-online-retail} and {@code cdnow} among them), {@code defaultMapping} when the
+     * upload names none; an order closes once {@code invoiceWindowRows} rows passed without one of
+     * its lines; at most {@code batchSize} events are in flight at once; a raw {@code text/csv}
+     * body may be {@code maxUploadSize} (multipart uploads: spring.servlet.multipart.*); statuses
+     * are kept in Redis for {@code keptFor}.
      */
     public record Imports(
-            @DefaultValue("0.6") java.math.BigDecimal costRatio,
-            @DefaultValue("Europe/London") ZoneId zone,
+            @DefaultValue("uci-online-retail") String defaultMapping,
+            java.util.Map<String, io.tierwatch.order.imports.MappingSpec> mappings,
             @DefaultValue("1000") int invoiceWindowRows,
             @DefaultValue("500") int batchSize,
             @DefaultValue("200") int maxReportedRejections,
-            @DefaultValue("20") int keptImports,
+            @DefaultValue("P90D") Duration keptFor,
             @DefaultValue("64MB") DataSize maxUploadSize) {
+
+        public Imports {
+            mappings = mappings == null ? java.util.Map.of() : java.util.Map.copyOf(mappings);
+        }
     }
 }

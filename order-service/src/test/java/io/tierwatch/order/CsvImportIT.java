@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
-import java.util.Set;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,12 +79,8 @@ class CsvImportIT {
         assertThat(new Http(port).get("/api/v1/imports/no-such-import").status()).isEqualTo(404);
     }
 
+    /** Synthetic rows in the retail layout, stated to be in the deployment's EUR. */
     private static JsonNode importCsv(Http http, String csv) {
-        Http.Response started = http.postCsv("/api/v1/imports?name=sales.csv", csv);
-        assertThat(started.status()).isEqualTo(202);
-        String id = started.json().get("importId").asString();
-        return Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                .until(() -> http.get("/api/v1/imports/" + id).json(),
-                        s -> Set.of("DONE", "FAILED").contains(s.get("state").asString()));
+        return Imports.finished(http, http.postCsv("/api/v1/imports?name=sales.csv&currency=EUR", csv), WAIT);
     }
 }

@@ -62,6 +62,24 @@ public record Http(int port, String token) {
                 .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new))));
     }
 
+    /** One part of a multipart upload; {@code filename} null for a plain field. */
+    public record Part(String name, String filename, String contentType, String content) {
+    }
+
+    public Response postParts(String path, java.util.List<Part> parts) {
+        String boundary = "tierwatch-" + java.util.UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        for (Part part : parts) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(part.name())
+                    .append('"').append(part.filename() == null ? "" : "; filename=\"" + part.filename() + "\"")
+                    .append("\r\nContent-Type: ").append(part.contentType()).append("\r\n\r\n").append(part.content())
+                    .append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     public Response postCsv(String path, String csv) {
         return send(request(path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
     }

@@ -84,7 +84,7 @@ class KafkaDownIT {
     @Test
     void stopsAnImportVisiblyWhenKafkaDoesNotAcknowledge() {
         Http http = new Http(port);
-        Http.Response started = http.postCsv("/api/v1/imports", """
+        Http.Response started = http.postCsv("/api/v1/imports?currency=EUR", """
                 InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
                 K1,SKU1,X,2,2010-12-01 08:26:00,2.50,700001.0,United Kingdom
                 """);

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -37,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * {@code -Dtierwatch.dataset=full}, and prints the import's rows/s.
  */
 @ExtendWith(RealInfrastructure.class)
-@SpringBootTest(properties = "spring.config.name=order-service", webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the retail data is in pounds: a deployment whose base currency is GBP
+@SpringBootTest(properties = {"spring.config.name=order-service", "tierwatch.currency=GBP"}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RetailImportIT {
 
     @LocalServerPort
@@ -63,11 +63,11 @@ class RetailImportIT {
         Set<String> expectedIds = expectedEventIds(expected);
         try (KafkaProbe probe = KafkaProbe.watching(Topics.ORDERS)) {
             Http http = new Http(port);
-            Http.Response started = http.postFiles("/api/v1/imports", files);
-            assertThat(started.status()).isEqualTo(202);
-            JsonNode status = awaitFinished(http, started.json().get("importId").asString(), timeout);
+            JsonNode status = Imports.finished(http, http.postFiles("/api/v1/imports", files), timeout);
 
             assertThat(status.get("state").asString()).isEqualTo("DONE");
+            assertThat(status.get("mapping").asString()).isEqualTo("uci-online-retail");
+            assertThat(status.get("currency").asString()).isEqualTo("GBP");
             assertThat(status.get("rowsRead").asLong()).isEqualTo(expected.rows());
             assertThat(status.get("rowsSkipped").asLong()).isEqualTo(expected.withoutCustomer());
             assertThat(status.get("rowsRejected").asLong()).isEqualTo(expected.subCentPrices());
@@ -82,12 +82,6 @@ class RetailImportIT {
                     status.get("rowsRead").asLong(), status.get("startedAt").asString(),
                     status.get("finishedAt").asString(), status.get("rowsPerSecond").asString());
         }
-    }
-
-    private static JsonNode awaitFinished(Http http, String importId, Duration timeout) {
-        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500))
-                .until(() -> http.get("/api/v1/imports/" + importId).json(),
-                        s -> Set.of("DONE", "FAILED").contains(s.get("state").asString()));
     }
 
     private static Set<String> expectedEventIds(RetailDataset expected) {

@@ -121,6 +121,13 @@ public class ResourceServer {
                 AuthorityAuthorizationManager.hasAnyRole(roles));
     }
 
+    /** Any one of {@code scopes}, or one of {@code roles}. */
+    public static AuthorizationManager<RequestAuthorizationContext> scopeOrRoles(List<String> scopes, String... roles) {
+        return AuthorizationManagers.anyOf(
+                AuthorityAuthorizationManager.hasAnyAuthority(scopes.stream().map(s -> "SCOPE_" + s).toArray(String[]::new)),
+                AuthorityAuthorizationManager.hasAnyRole(roles));
+    }
+
     /** The caller behind an authentication: a bearer token's, or a browser login's (OIDC ID token claims). */
     public Caller caller(Authentication authentication) {
         return CallerArgumentResolver.of(authentication, properties);

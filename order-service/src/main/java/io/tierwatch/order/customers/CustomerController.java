@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tierwatch.contracts.Ids;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,10 +44,12 @@ class CustomerController {
     private final String topic;
     private final Clock clock;
     private final OwnerChanges ownerChanges;
+    private final MasterData masterData;
 
     CustomerController(EventPublisher publisher, CustomerStore store, RequestMetrics metrics,
-            OrderServiceProperties properties, Clock clock, OwnerChanges ownerChanges) {
+            OrderServiceProperties properties, Clock clock, OwnerChanges ownerChanges, MasterData masterData) {
         this.ownerChanges = ownerChanges;
+        this.masterData = masterData;
         this.publisher = publisher;
         this.store = store;
         this.metrics = metrics;
@@ -64,17 +65,12 @@ class CustomerController {
     @PutMapping("/{customerId}")
     ResponseEntity<Accepted> upsert(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String customerId,
             @Valid @RequestBody CustomerRequest request, Caller caller) {
-        String ownerBefore = store.get(customerId).map(CustomerUpserted::ownerRepId).orElse(null);
         CustomerUpserted customer = new CustomerUpserted(customerId, request.name(), request.ownerRepId(),
                 request.customerSince(), Boolean.TRUE.equals(request.strategic()), clock.instant());
         String eventId = "customer-upserted:" + customerId + ":" + customer.updatedAt().toEpochMilli();
         publisher.publish(new Outgoing(topic,
                 EventEnvelope.of(eventId, EventPublisher.SOURCE, customer.updatedAt(), customerId, customer)));
-        store.put(customer);
-        if (!Objects.equals(ownerBefore, customer.ownerRepId())) {
-            ownerChanges.record(new OwnerChanges.OwnerChange(customerId, ownerBefore, customer.ownerRepId(),
-                    caller.name(), customer.updatedAt()));
-        }
+        masterData.published(customer, caller.name());
         metrics.accepted("customer", "published");
         return Accepted.of(eventId, false);
     }

@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponses;
 @Documented
 @ApiResponses({
     @ApiResponse(responseCode = "202", description = "the import started; Location is its status"),
-    @ApiResponse(responseCode = "400", description = "a file without the expected columns, or not CSV",
+    @ApiResponse(responseCode = "400", description = "an unknown or invalid mapping, no stated currency, or a currency other than the base one",
             content = @Content(mediaType = "application/problem+json")),
     @ApiResponse(responseCode = "413", description = "an upload over max-upload-size",
             content = @Content(mediaType = "application/problem+json")),

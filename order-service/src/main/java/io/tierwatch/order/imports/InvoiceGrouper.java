@@ -20,7 +20,7 @@ final class InvoiceGrouper {
     private final Consumer<Invoice> closed;
     /** Open invoices, least recently touched first. */
     private final LinkedHashMap<String, Invoice> open = new LinkedHashMap<>(16, 0.75f, true);
-    /** Invoice numbers only, a few bytes each: what rows must no longer join. */
+    /** Event ids only, a few bytes each: what rows must no longer join. */
     private final Set<String> done = new HashSet<>();
     /** Rows added so far: the clock of the window, continuous across the files of one import. */
     private long rows;
@@ -31,21 +31,22 @@ final class InvoiceGrouper {
     }
 
     /** @return the rejection of this row, or null when it joined an invoice */
-    RowResult.Rejected add(RetailRow row) {
+    RowResult.Rejected add(SalesRow row) {
         rows++;
         closeOlderThan(rows - windowRows);
-        if (done.contains(row.invoiceNo())) {
-            return new RowResult.Rejected(row.line(), "invoice " + row.invoiceNo() + " was closed " + windowRows
-                    + " or more rows earlier; rows of one invoice must be within that window");
+        String key = row.eventId();
+        if (done.contains(key)) {
+            return new RowResult.Rejected(row.line(), "order " + row.orderNo() + " was closed " + windowRows
+                    + " or more rows earlier; rows of one order must be within that window");
         }
-        Invoice invoice = open.get(row.invoiceNo());
+        Invoice invoice = open.get(key);
         if (invoice == null) {
-            open.put(row.invoiceNo(), new Invoice(row, rows));
+            open.put(key, new Invoice(row, rows));
             return null;
         }
         if (!invoice.first().customerId().equals(row.customerId())) {
-            return new RowResult.Rejected(row.line(), "CustomerID " + row.customerId() + " differs from "
-                    + invoice.first().customerId() + " on earlier rows of invoice " + row.invoiceNo());
+            return new RowResult.Rejected(row.line(), "customer " + row.customerId() + " differs from "
+                    + invoice.first().customerId() + " on earlier rows of order " + row.orderNo());
         }
         invoice.add(row, rows);
         return null;

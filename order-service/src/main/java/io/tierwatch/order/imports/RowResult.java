@@ -1,9 +1,9 @@
 package io.tierwatch.order.imports;
 
-/** What a CSV row became: a valid row, or skipped / rejected with the reason. */
+/** What a sales row became: a valid row, or skipped / rejected with the reason. */
 sealed interface RowResult {
 
-    record Valid(RetailRow row) implements RowResult {
+    record Valid(SalesRow row) implements RowResult {
     }
 
     /** A row that cannot be scored (no customer), counted but not an error. */

@@ -39,4 +39,14 @@ public final class Keys {
     public static String orderLines(String orderId) {
         return RedisConfig.PREFIX + "order-lines:" + orderId;
     }
+
+    /** The status of an import (string: its JSON), expiring after {@code tierwatch.imports.kept-for}. */
+    public static String importStatus(String importId) {
+        return RedisConfig.PREFIX + "import:" + importId;
+    }
+
+    /** Every kept import, newest last (sorted set: import id by submission time). */
+    public static String imports() {
+        return RedisConfig.PREFIX + "imports";
+    }
 }
