@@ -12,12 +12,13 @@ import io.tierwatch.bench.measure.LatencyProbe;
 import io.tierwatch.bench.measure.Lag;
 import io.tierwatch.bench.measure.RedisStats;
 import io.tierwatch.bench.measure.Rss;
-import io.tierwatch.bench.measure.WebhookReceiver;
+import io.tierwatch.harness.WebhookReceiver;
 import io.tierwatch.bench.report.Format;
 import io.tierwatch.bench.report.Machine;
 import io.tierwatch.bench.report.MarkdownReport;
 import io.tierwatch.bench.report.Results;
-import io.tierwatch.bench.stack.ServiceProcess;
+import io.tierwatch.bench.stack.Processes;
+import io.tierwatch.harness.ServiceProcess;
 import io.tierwatch.contracts.EventEnvelope;
 import io.tierwatch.contracts.Topics;
 import io.tierwatch.scoring.ledger.RedisLedger;
@@ -56,7 +57,7 @@ public final class Bench {
         long begin = System.nanoTime();
         ZonedDateTime date = ZonedDateTime.now(ZoneOffset.UTC);
         try (RedisStats redis = new RedisStats(s.redisHost(), s.redisPort()); Lag lag = new Lag(s.bootstrap());
-                WebhookReceiver webhooks = new WebhookReceiver(s.webhookPort())) {
+                WebhookReceiver webhooks = WebhookReceiver.timing(s.webhookPort())) {
             Machine.describe(results, redis.version());
             // the commit script the ledger sends (the ceiling calls it by this SHA; the ledger loads its own)
             Run run = new Run(s, results, redis, lag, redis.scriptLoad(RedisLedger.commitScriptSource()));
@@ -76,7 +77,7 @@ public final class Bench {
             lag.skipToEnd("notification-service", List.of(Topics.CUSTOMER_TIER_CHANGES));
             // a fresh start at the end of the topic, said as an operator says it: no seen markers to recover
             run.redis().set("tw:notify:store", "fresh");
-            ServiceProcess notification = ServiceProcess.start("notification-service", s.jar("notification-service"),
+            ServiceProcess notification = Processes.start("notification-service", s.jar("notification-service"),
                     s.notificationPort(), notificationJvm(), Latency.notificationArgs(s, webhooks.url()),
                     s.state());
             started.add(notification);

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.tierwatch.bench.report.Format;
-import io.tierwatch.bench.stack.ServiceProcess;
+import io.tierwatch.bench.stack.Processes;
+import io.tierwatch.harness.ServiceProcess;
 
 /**
  * The rebuild of scoring's state from Kafka, with everything the earlier phases put on the input
@@ -38,14 +39,14 @@ final class Rebuild {
         List<String> args = new ArrayList<>(Throughput.scoringArgs(s));
         args.addAll(List.of("--tierwatch.rebuild.run=true", "--spring.main.web-application-type=none",
                 "--spring.kafka.listener.auto-startup=false"));
-        int exit = ServiceProcess.start("scoring-rebuild", s.jar("scoring-service"), s.scoringPort(),
+        int exit = Processes.start("scoring-rebuild", s.jar("scoring-service"), s.scoringPort(),
                 List.of("-Xmx512m"), args, s.state()).awaitExit(Duration.ofMinutes(10));
         if (exit != 0) {
             throw new IllegalStateException("the rebuild command failed (exit " + exit + "); see "
                     + s.state().resolve("logs/scoring-rebuild.log"));
         }
         double command = (System.nanoTime() - t0) / 1e9;
-        ServiceProcess again = ServiceProcess.start("scoring-service", s.jar("scoring-service"), s.scoringPort(),
+        ServiceProcess again = Processes.start("scoring-service", s.jar("scoring-service"), s.scoringPort(),
                 scoringJvm, Throughput.scoringArgs(s), s.state());
         started.add(again);
         boolean done = run.lag().awaitCaughtUp(group, Run.INPUTS, Duration.ofMinutes(30));

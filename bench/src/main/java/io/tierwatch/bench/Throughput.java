@@ -18,7 +18,8 @@ import io.tierwatch.bench.measure.RedisTime;
 import io.tierwatch.bench.measure.Rss;
 import io.tierwatch.bench.report.Format;
 import io.tierwatch.bench.report.Results;
-import io.tierwatch.bench.stack.ServiceProcess;
+import io.tierwatch.bench.stack.Processes;
+import io.tierwatch.harness.ServiceProcess;
 import io.tierwatch.contracts.Topics;
 
 /**
@@ -55,7 +56,7 @@ final class Throughput {
         run.redis().resetStats();
         Run.step("Starting scoring-service; it drains the backlog");
         long startedAt = System.nanoTime();
-        ServiceProcess scoring = ServiceProcess.start("scoring-service", s.jar("scoring-service"), s.scoringPort(),
+        ServiceProcess scoring = Processes.start("scoring-service", s.jar("scoring-service"), s.scoringPort(),
                 scoringJvm, scoringArgs(s), s.state());
         started.add(scoring);
         String group = run.lag().groupConsuming(Topics.ORDERS, Duration.ofMinutes(5));

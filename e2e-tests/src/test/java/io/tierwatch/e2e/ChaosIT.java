@@ -58,6 +58,7 @@ import io.tierwatch.contracts.Topics;
 import io.tierwatch.testsupport.RealInfrastructure;
 import io.tierwatch.testsupport.RedisServer;
 import tools.jackson.databind.JsonNode;
+import io.tierwatch.harness.ServiceProcess;
 
 /**
  * The chaos suite, after Kafka's own exactly-once system test: load runs while scoring-service
@@ -105,16 +106,16 @@ class ChaosIT {
         redis = RedisServer.persistent().start();
         infra = List.of("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--tierwatch.redis.url=" + redis.url());
-        orders = ServiceProcess.start("order-service", "chaos-order-service", infra);
+        orders = Services.start("order-service", "chaos-order-service", infra);
         scoring[0] = startScoring(0);
         scoring[1] = startScoring(1);
         for (ServiceProcess service : List.of(orders, scoring[0], scoring[1])) {
-            service.awaitHealthy();
+            service.awaitHealthy(Services.START);
         }
     }
 
     static ServiceProcess startScoring(int instance) throws IOException {
-        return ServiceProcess.start("scoring-service", "chaos-scoring-" + (char) ('a' + instance), infra);
+        return Services.start("scoring-service", "chaos-scoring-" + (char) ('a' + instance), infra);
     }
 
     @AfterAll
@@ -184,7 +185,7 @@ class ChaosIT {
         resubmitConcurrently(history, background, 25, 4);
 
         scoring[0] = restartedA.get(3, TimeUnit.MINUTES);
-        scoring[0].awaitHealthy();
+        scoring[0].awaitHealthy(Services.START);
         report.add("| " + cycle + " | kill -9 scoring-service B | " + killAndMeasure(admin, 1) + " ms |");
         Future<ServiceProcess> restartedB = background.submit(() -> startScoring(1));
 
@@ -195,7 +196,7 @@ class ChaosIT {
         redis.stop();
         redis.start();
         scoring[1] = restartedB.get(3, TimeUnit.MINUTES);
-        scoring[1].awaitHealthy();
+        scoring[1].awaitHealthy(Services.START);
     }
 
     /** Sends a batch of the generator's events and waits for Kafka's acknowledgements; counts each once Kafka has it. */
@@ -285,7 +286,7 @@ class ChaosIT {
     private static int postUntilAccepted(String body) {
         return Awaitility.await("order accepted").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()
-                .until(() -> HTTP.send(orders.request("/api/v1/orders")
+                .until(() -> HTTP.send(Services.request(orders, "/api/v1/orders")
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), s -> s == 202 || s == 200);
     }
@@ -316,7 +317,7 @@ class ChaosIT {
     }
 
     private static JsonNode customer(String id) throws Exception {
-        HttpResponse<String> response = HTTP.send(scoring[0].request("/api/v1/customers/" + id)
+        HttpResponse<String> response = HTTP.send(Services.request(scoring[0], "/api/v1/customers/" + id)
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(id + ": " + response.body()).isEqualTo(200);
         return CloudEventsKafka.json().readTree(response.body());

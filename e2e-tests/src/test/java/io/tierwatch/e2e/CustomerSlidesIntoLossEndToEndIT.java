@@ -28,6 +28,8 @@ import io.tierwatch.contracts.Topics;
 import io.tierwatch.testsupport.KafkaProbe;
 import io.tierwatch.testsupport.RealInfrastructure;
 import tools.jackson.databind.JsonNode;
+import io.tierwatch.harness.ServiceProcess;
+import io.tierwatch.harness.WebhookReceiver;
 
 /**
  * The walking skeleton, for real: the three services as separate processes, a real Kafka
@@ -48,13 +50,13 @@ class CustomerSlidesIntoLossEndToEndIT {
 
     @BeforeAll
     static void startTheSystem() throws IOException {
-        webhook = new WebhookReceiver(SECRET);
+        webhook = WebhookReceiver.verifying(SECRET);
         List<String> infra = List.of(
                 "--spring.kafka.bootstrap-servers=" + RealInfrastructure.kafka().bootstrapServers(),
                 "--tierwatch.redis.url=" + RealInfrastructure.redis().url());
-        orders = ServiceProcess.start("order-service", infra);
-        scoring = ServiceProcess.start("scoring-service", infra);
-        notifications = ServiceProcess.start("notification-service", concat(infra, List.of(
+        orders = Services.start("order-service", infra);
+        scoring = Services.start("scoring-service", infra);
+        notifications = Services.start("notification-service", concat(infra, List.of(
                 "--tierwatch.reps[0].id=rep-e2e",
                 "--tierwatch.reps[0].name=E2E Rep",
                 "--tierwatch.reps[0].email=rep-e2e@localhost",
@@ -62,7 +64,7 @@ class CustomerSlidesIntoLossEndToEndIT {
                 "--tierwatch.delivery.webhook-allow-list[0]=" + java.net.URI.create(webhook.url()).resolve("/"),
                 "--tierwatch.reps[0].webhook-secret=" + SECRET)));
         for (ServiceProcess service : List.of(orders, scoring, notifications)) {
-            service.awaitHealthy();
+            service.awaitHealthy(Services.START);
         }
     }
 
@@ -130,7 +132,7 @@ class CustomerSlidesIntoLossEndToEndIT {
     @Test
     @Order(2)
     void everyMetricTheDashboardAndTheAlertRulesUseIsInTheServicesScrapes() throws Exception {
-        HTTP.send(orders.request("/api/v1/orders").header("Content-Type", "application/json")
+        HTTP.send(Services.request(orders, "/api/v1/orders").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         java.util.Set<String> used = MonitoringNames.used();
         assertThat(used).as("metrics in ops/grafana and ops/prometheus").isNotEmpty();
@@ -151,7 +153,7 @@ class CustomerSlidesIntoLossEndToEndIT {
     }
 
     private static HttpResponse<String> get(ServiceProcess service, String user, String path) throws Exception {
-        return HTTP.send(service.requestAs(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(Services.requestAs(service, user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<WebhookReceiver.Delivery> alertsFor(String customer) {
@@ -171,7 +173,7 @@ class CustomerSlidesIntoLossEndToEndIT {
     }
 
     private static void send(String method, ServiceProcess service, String path, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(service.request(path)
+        HttpResponse<String> response = HTTP.send(Services.request(service, path)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);

@@ -12,10 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
+
+import io.tierwatch.harness.ServiceProcess;
 
 /**
  * The real authorization server (the {@code auth-server} module's runnable jar, as {@code ./tierwatch up}
@@ -27,10 +28,10 @@ public final class AuthServer {
     private static AuthServer shared;
     private static boolean up;
 
-    private final Process process;
+    private final ServiceProcess process;
     private final String issuer;
 
-    private AuthServer(Process process, String issuer) {
+    private AuthServer(ServiceProcess process, String issuer) {
         this.process = process;
         this.issuer = issuer;
     }
@@ -71,14 +72,11 @@ public final class AuthServer {
             try (InputStream in = AuthServer.class.getResourceAsStream("test-accounts.yml")) {
                 Files.copy(in, accounts, StandardCopyOption.REPLACE_EXISTING);
             }
-            Path log = Path.of("target", "auth-server.log");
-            Files.createDirectories(log.getParent());
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx192m", "-XX:TieredStopAtLevel=1", "-jar", runnableJar().toString(),
-                    "--server.port=" + port, "--server.address=127.0.0.1", "--tierwatch.auth.issuer=" + issuer,
-                    "--spring.config.additional-location=file:" + accounts.toAbsolutePath());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ServiceProcess process = ServiceProcess.start("auth-server", runnableJar(), port,
+                    List.of("-Xmx192m", "-XX:TieredStopAtLevel=1"), List.of("--server.address=127.0.0.1",
+                            "--tierwatch.auth.issuer=" + issuer,
+                            "--spring.config.additional-location=file:" + accounts.toAbsolutePath()),
+                    Path.of("target", "auth-server.log"));
             return new AuthServer(process, issuer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the auth-server", e);
@@ -95,14 +93,7 @@ public final class AuthServer {
     }
 
     private void stop() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 
     /**

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.tierwatch.harness.WebhookReceiver;
 import io.tierwatch.bench.load.KafkaLoad;
 import io.tierwatch.contracts.CloudEventsKafka;
 import io.tierwatch.contracts.CustomerTierChanged;

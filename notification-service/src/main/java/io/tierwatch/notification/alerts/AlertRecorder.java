@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import io.tierwatch.notification.NotificationProperties;
 import io.tierwatch.notification.delivery.Channel;
 import io.tierwatch.notification.delivery.DeliveryKeys;
-import io.tierwatch.notification.redis.LuaScript;
+import io.tierwatch.support.LuaScript;
 import io.tierwatch.notification.redis.StoreLostException;
 import io.tierwatch.notification.reps.Rep;
 import redis.clients.jedis.JedisPooled;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import io.tierwatch.contracts.CustomerUpserted;
-import io.tierwatch.notification.redis.LuaScript;
+import io.tierwatch.support.LuaScript;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import io.tierwatch.contracts.CloudEventsKafka;
 import io.tierwatch.notification.alerts.Alert;
 import io.tierwatch.notification.alerts.AlertJson;
-import io.tierwatch.notification.redis.LuaScript;
+import io.tierwatch.support.LuaScript;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 

@@ -8,7 +8,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.tierwatch.notification.NotificationProperties;
-import io.tierwatch.notification.redis.LuaScript;
+import io.tierwatch.support.LuaScript;
 import io.tierwatch.notification.reps.Rep;
 import io.tierwatch.notification.reps.RepDirectory;
 import redis.clients.jedis.JedisPooled;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import io.tierwatch.contracts.CloudEventsKafka;
 import io.tierwatch.contracts.CustomerUpserted;
 import io.tierwatch.order.redis.Keys;
-import io.tierwatch.order.redis.LuaScript;
+import io.tierwatch.support.LuaScript;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -18,16 +18,16 @@ import redis.clients.jedis.JedisPooled;
 @Component
 public class CustomerStore {
 
-    private static final LuaScript UPSERT = LuaScript.load("/redis/customer-upsert.lua");
-
     private final JedisPooled redis;
+    private final LuaScript upsert;
 
     CustomerStore(JedisPooled redis) {
         this.redis = redis;
+        this.upsert = LuaScript.load(redis, CustomerStore.class, "/redis/customer-upsert.lua");
     }
 
     public void put(CustomerUpserted customer) {
-        UPSERT.call(redis, List.of(Keys.customer(customer.customerId())),
+        upsert.run(List.of(Keys.customer(customer.customerId())),
                 List.of(String.valueOf(customer.updatedAt().toEpochMilli()),
                         CloudEventsKafka.json().writeValueAsString(customer)));
     }

@@ -1,18 +1,15 @@
 package io.tierwatch.order.ingest;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import io.tierwatch.order.OrderServiceProperties;
 import io.tierwatch.order.redis.Keys;
-import io.tierwatch.order.redis.LuaScript;
+import io.tierwatch.support.LuaScript;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * The idempotency record of every event id in Redis ({@code tw:order:submission:<eventId>}):
@@ -22,33 +19,30 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 @Component
 public class SubmissionLedger {
 
-    private static final LuaScript CLAIM = LuaScript.load("/redis/submission-claim.lua");
-    private static final LuaScript RELEASE = LuaScript.load("/redis/submission-release.lua");
-
+    private final LuaScript claim;
+    private final LuaScript release;
     private final JedisPooled redis;
     private final Clock clock;
     private final long staleAfterMillis;
 
     SubmissionLedger(JedisPooled redis, Clock clock, OrderServiceProperties properties) {
         this.redis = redis;
+        this.claim = LuaScript.load(redis, SubmissionLedger.class, "/redis/submission-claim.lua");
+        this.release = LuaScript.load(redis, SubmissionLedger.class, "/redis/submission-release.lua");
         this.clock = clock;
         // a live claimant has answered by then: it waits for the ack at most ackTimeout
         this.staleAfterMillis = properties.publish().ackTimeout().plusSeconds(5).toMillis();
     }
 
     public Claim claim(String eventId, String fingerprint) {
-        return toClaim(CLAIM.call(redis, List.of(Keys.submission(eventId), Keys.storeMarker()), claimArgs(fingerprint)));
+        return toClaim(claim.run(List.of(Keys.submission(eventId), Keys.storeMarker()), claimArgs(fingerprint)));
     }
 
     /** Claims many ids in one round trip. */
     public List<Claim> claimAll(List<Submission> batch) {
-        try {
-            return pipelinedClaims(batch);
-        } catch (JedisNoScriptException e) {
-            // Redis restarted and lost the script; every call of the pipeline failed alike
-            CLAIM.reload(redis);
-            return pipelinedClaims(batch);
-        }
+        List<LuaScript.Call> calls = batch.stream().map(s -> new LuaScript.Call(
+                List.of(Keys.submission(s.eventId()), Keys.storeMarker()), claimArgs(s.fingerprint()))).toList();
+        return claim.runAll(calls).stream().map(SubmissionLedger::toClaim).toList();
     }
 
     /**
@@ -75,19 +69,7 @@ public class SubmissionLedger {
     }
 
     public void release(String eventId, String fingerprint, Claim claim) {
-        RELEASE.call(redis, List.of(Keys.submission(eventId)), List.of(fingerprint, String.valueOf(claim.claimedAt())));
-    }
-
-    private List<Claim> pipelinedClaims(List<Submission> batch) {
-        String sha = CLAIM.sha(redis);
-        List<Response<Object>> responses = new ArrayList<>(batch.size());
-        try (var pipeline = redis.pipelined()) {
-            for (Submission s : batch) {
-                responses.add(pipeline.evalsha(sha, List.of(Keys.submission(s.eventId()), Keys.storeMarker()),
-                        claimArgs(s.fingerprint())));
-            }
-        }
-        return responses.stream().map(r -> toClaim(r.get())).toList();
+        release.run(List.of(Keys.submission(eventId)), List.of(fingerprint, String.valueOf(claim.claimedAt())));
     }
 
     private List<String> claimArgs(String fingerprint) {

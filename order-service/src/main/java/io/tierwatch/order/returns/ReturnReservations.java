@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.tierwatch.order.ingest.Claim;
 import io.tierwatch.order.redis.Keys;
-import io.tierwatch.order.redis.LuaScript;
+import io.tierwatch.support.LuaScript;
 import io.tierwatch.order.web.UnprocessableException;
 import redis.clients.jedis.JedisPooled;
 
@@ -20,13 +20,12 @@ import redis.clients.jedis.JedisPooled;
 @Component
 class ReturnReservations {
 
-    private static final LuaScript RESERVE = LuaScript.load("/redis/return-reserve.lua");
-    private static final LuaScript CANCEL = LuaScript.load("/redis/return-cancel.lua");
-
-    private final JedisPooled redis;
+    private final LuaScript reserve;
+    private final LuaScript cancel;
 
     ReturnReservations(JedisPooled redis) {
-        this.redis = redis;
+        this.reserve = LuaScript.load(redis, ReturnReservations.class, "/redis/return-reserve.lua");
+        this.cancel = LuaScript.load(redis, ReturnReservations.class, "/redis/return-cancel.lua");
     }
 
     /**
@@ -34,7 +33,7 @@ class ReturnReservations {
      * @throws UnprocessableException naming the line that is not in the order or exceeds what is left
      */
     List<Long> reserve(String orderId, String eventId, List<ReturnRequest.Line> lines) {
-        List<?> reply = (List<?>) RESERVE.call(redis, keys(orderId, eventId), skuQuantities(lines));
+        List<?> reply = (List<?>) reserve.run(keys(orderId, eventId), skuQuantities(lines));
         String outcome = text(reply.get(0));
         switch (outcome) {
             case "ok" -> {
@@ -50,7 +49,7 @@ class ReturnReservations {
     void cancel(String orderId, String eventId, String fingerprint, Claim claim, List<ReturnRequest.Line> lines) {
         List<String> args = new ArrayList<>(List.of(fingerprint, String.valueOf(claim.claimedAt())));
         args.addAll(skuQuantities(lines));
-        CANCEL.call(redis, keys(orderId, eventId), args);
+        cancel.run(keys(orderId, eventId), args);
     }
 
     private static List<String> keys(String orderId, String eventId) {

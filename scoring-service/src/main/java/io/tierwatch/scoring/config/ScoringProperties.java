@@ -13,6 +13,8 @@ import io.tierwatch.scoring.domain.TraitSettings;
 /** Everything scoring-service binds, under {@code tierwatch.*} in {@code scoring-service.yml}. */
 @ConfigurationProperties("tierwatch")
 public record ScoringProperties(
+        /* the deployment's base currency, the same property as order-service's */
+        @DefaultValue("EUR") String currency,
         @DefaultValue TopicNames topics,
         @DefaultValue RedisSettings redis,
         @DefaultValue Scoring scoring) {
@@ -33,7 +35,6 @@ public record ScoringProperties(
     }
 
     public record Scoring(
-            @DefaultValue("EUR") String currency,
             @DefaultValue("90") int windowDays,
             @DefaultValue Policy policy,
             @DefaultValue Traits traits,

@@ -87,7 +87,7 @@ class ScoringListener implements ConsumerAwareRebalanceListener {
         this.admin = scoringAdmin;
         this.sweeps = sweeps;
         this.properties = properties;
-        this.decoder = new RecordDecoder(properties.scoring().currency());
+        this.decoder = new RecordDecoder(properties.currency());
         this.scorer = scorer;
         this.deadLetters = deadLetters;
         this.commits = commits;

@@ -1,21 +1,18 @@
 package io.tierwatch.scoring.ledger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.tierwatch.contracts.CloudEventsKafka;
+import io.tierwatch.support.LuaScript;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * {@code redis/commit.lua}: writes one customer's computed changes if its {@code rev} is still
- * the one read. Loaded once and called by its SHA; reloaded when Redis lost it.
+ * the one read. Called by its SHA in the ledger's pipeline; reloaded when Redis lost it.
  */
 final class CommitScript {
 
@@ -23,30 +20,25 @@ final class CommitScript {
     /** The whole call's answer when the group's epoch marker is not the epoch the ledger works in. */
     static final long EPOCH_LOST = -2;
 
-    private final String source;
-    private volatile String sha;
+    private static final String RESOURCE = "/redis/commit.lua";
 
-    CommitScript() {
-        try (InputStream in = CommitScript.class.getResourceAsStream("/redis/commit.lua")) {
-            this.source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read redis/commit.lua", e);
-        }
+    private final LuaScript script;
+
+    CommitScript(UnifiedJedis jedis) {
+        this.script = LuaScript.load(jedis, CommitScript.class, RESOURCE);
     }
 
-    void load(JedisPooled jedis) {
-        sha = jedis.scriptLoad(source);
+    /** Loads the script again, after Redis lost it. */
+    void load() {
+        script.reload();
     }
 
-    String sha(JedisPooled jedis) {
-        if (sha == null) {
-            load(jedis);
-        }
-        return sha;
+    String sha() {
+        return script.sha();
     }
 
-    String source() {
-        return source;
+    static String source() {
+        return LuaScript.read(CommitScript.class, RESOURCE);
     }
 
     /**
@@ -65,7 +57,7 @@ final class CommitScript {
         return pipeline.evalsha(sha, keys, argv);
     }
 
-    void argv(CustomerWork w, List<String> argv) {
+    static void argv(CustomerWork w, List<String> argv) {
         CustomerState st = w.state;
         CustomerState.Changes changes = w.changes();
         Map<String, Map<String, String>> whole = w.wholeEntries();

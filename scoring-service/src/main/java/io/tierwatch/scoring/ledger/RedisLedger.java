@@ -61,7 +61,7 @@ public final class RedisLedger {
         this.epoch = epoch;
         this.jedis = jedis;
         this.applier = new Applier(settings);
-        this.script = new CommitScript();
+        this.script = new CommitScript(jedis);
         this.cache = new StateCache(cachedCustomers);
     }
 
@@ -115,7 +115,7 @@ public final class RedisLedger {
         } catch (JedisNoScriptException e) {
             // Redis restarted or was flushed; the rev check makes committing again safe.
             cache.clear();
-            script.load(jedis);
+            script.load();
             return run(commands);
         } catch (JedisException e) {
             cache.clear(); // a fail-over may have rolled Redis back: trust nothing held
@@ -169,13 +169,13 @@ public final class RedisLedger {
         List<String> keys = new ArrayList<>(List.of(LedgerKeys.epochOf(command.customerId())));
         keys.addAll(LedgerKeys.scriptKeys(command.customerId()));
         List<String> argv = new ArrayList<>(List.of(""));
-        new CommitScript().argv(w, argv);
+        CommitScript.argv(w, argv);
         return List.of(keys, argv);
     }
 
     /** The source of the commit script ({@code redis/commit.lua}), for loading it elsewhere (bench). */
     public static String commitScriptSource() {
-        return new CommitScript().source();
+        return CommitScript.source();
     }
 
     /**
@@ -320,7 +320,7 @@ public final class RedisLedger {
 
     /** Returns the customers to read and compute again. */
     private Set<String> commit(Map<String, CustomerWork> works, Map<String, Long> outboxSizes) {
-        String sha = script.sha(jedis);
+        String sha = script.sha();
         String expected = epoch == null ? "" : epoch.expected();
         Map<Integer, List<CustomerWork>> groups = new LinkedHashMap<>();
         for (CustomerWork w : works.values()) {
