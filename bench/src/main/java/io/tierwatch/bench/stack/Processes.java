@@ -18,7 +18,7 @@ public final class Processes {
 
     public static ServiceProcess start(String name, Path jar, int port, List<String> jvmOptions, List<String> args,
             Path state) throws IOException {
-        ServiceProcess process = Processes.start(name, jar, port, jvmOptions, args,
+        ServiceProcess process = ServiceProcess.start(name, jar, port, jvmOptions, args,
                 state.resolve("logs").resolve(name + ".log"));
         Files.createDirectories(state.resolve("pids"));
         Files.writeString(state.resolve("pids").resolve(name), String.valueOf(process.pid()));
