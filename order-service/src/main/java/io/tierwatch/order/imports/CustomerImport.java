@@ -21,7 +21,7 @@ import io.tierwatch.order.publish.EventPublisher;
  * publishes nothing new, and a changed row is a new event. Owner changes are audited under the
  * importer's name.
  */
-final class CustomerImport implements FileImport {
+final class CustomerImport extends HeaderFileImport {
 
     static final List<String> REQUIRED = List.of("customerId", "name");
     static final List<String> OPTIONAL = List.of("ownerRepId", "customerSince", "strategic");
@@ -37,36 +37,16 @@ final class CustomerImport implements FileImport {
     private final EventBatcher batcher;
     private final MasterData masterData;
     private final Clock clock;
-    private HeaderColumns columns;
 
     CustomerImport(ImportSettings settings, String importer, ImportProgress progress, EventBatcher batcher,
             MasterData masterData, Clock clock) {
+        super(REQUIRED, OPTIONAL);
         this.topic = settings.customersTopic();
         this.importer = importer;
         this.progress = progress;
         this.batcher = batcher;
         this.masterData = masterData;
         this.clock = clock;
-    }
-
-    @Override
-    public ImportMapping.Layout layout() {
-        return ImportMapping.Layout.DELIMITED;
-    }
-
-    @Override
-    public char delimiter() {
-        return ',';
-    }
-
-    @Override
-    public boolean header() {
-        return true;
-    }
-
-    @Override
-    public void begin(String file, List<String> header) {
-        columns = new HeaderColumns(header, REQUIRED, OPTIONAL);
     }
 
     @Override
@@ -92,10 +72,6 @@ final class CustomerImport implements FileImport {
                 customer.customerId(), customer);
         batcher.add(new Pending(new Submission(topic, event, fingerprint), file, line, 1, Counted.CUSTOMER,
                 () -> masterData.published(customer, importer)));
-    }
-
-    @Override
-    public void finish() {
     }
 
     private static LocalDate since(String text) {

@@ -24,7 +24,7 @@ import io.tierwatch.order.web.Formats;
  * once. Amounts are in the upload's currency; a {@code currency} column, where present, must
  * agree with it.
  */
-final class TicketImport implements FileImport {
+final class TicketImport extends HeaderFileImport {
 
     static final List<String> REQUIRED = List.of("ticketId", "customerId", "occurredAt", "labourMinutes");
     static final List<String> OPTIONAL = List.of("labourRatePerHour", "partsCost", "partsBilled", "travelCost",
@@ -38,35 +38,15 @@ final class TicketImport implements FileImport {
     private final ImportProgress progress;
     private final EventBatcher batcher;
     private final Clock clock;
-    private HeaderColumns columns;
 
     TicketImport(ImportSettings settings, String currency, ImportProgress progress, EventBatcher batcher, Clock clock) {
+        super(REQUIRED, OPTIONAL);
         this.topic = settings.ticketsTopic();
         this.currency = currency;
         this.latest = clock.instant().plus(settings.maxFutureSkew());
         this.progress = progress;
         this.batcher = batcher;
         this.clock = clock;
-    }
-
-    @Override
-    public ImportMapping.Layout layout() {
-        return ImportMapping.Layout.DELIMITED;
-    }
-
-    @Override
-    public char delimiter() {
-        return ',';
-    }
-
-    @Override
-    public boolean header() {
-        return true;
-    }
-
-    @Override
-    public void begin(String file, List<String> header) {
-        columns = new HeaderColumns(header, REQUIRED, OPTIONAL);
     }
 
     @Override
@@ -141,8 +121,4 @@ final class TicketImport implements FileImport {
         return Money.parse(text);
     }
 
-
-    @Override
-    public void finish() {
-    }
 }
