@@ -39,3 +39,8 @@ FROM runtime AS notification-service
 COPY --from=build /src/notification-service/target/notification-service-*-exec.jar app.jar
 EXPOSE 8083
 ENTRYPOINT ["java", "-jar", "app.jar"]
+
+FROM runtime AS portal
+COPY --from=build /src/portal/target/portal-*-exec.jar app.jar
+EXPOSE 8084
+ENTRYPOINT ["java", "-jar", "app.jar"]

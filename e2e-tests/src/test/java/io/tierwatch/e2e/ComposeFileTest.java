@@ -31,7 +31,7 @@ class ComposeFileTest {
 
     private static final Path ROOT = Path.of("..");
     private static final List<String> TIERWATCH = List.of("order-service", "scoring-service", "notification-service",
-            "auth-server");
+            "auth-server", "portal");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> services() throws IOException {

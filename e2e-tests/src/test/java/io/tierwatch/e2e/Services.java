@@ -29,10 +29,11 @@ final class Services {
 
     /** {@code instance} names the log, so two instances of one service keep theirs apart. */
     static ServiceProcess start(String name, String instance, List<String> args) throws IOException {
-        List<String> all = new ArrayList<>(List.of(
-                // tokens come from the real auth-server, with the test accounts
-                "--tierwatch.security.issuer-uri=" + AuthServer.shared().issuer(),
-                "--spring.security.oauth2.client.registration.tierwatch.client-secret=secret-notification-service"));
+        // tokens come from the real auth-server, with the test accounts (secrets "secret-<client-id>")
+        List<String> all = new ArrayList<>(List.of("--tierwatch.security.issuer-uri=" + AuthServer.shared().issuer()));
+        if (name.equals("notification-service") || name.equals("portal")) {
+            all.add("--spring.security.oauth2.client.registration.tierwatch.client-secret=secret-" + name);
+        }
         all.addAll(args);
         return ServiceProcess.start(instance, ServiceProcess.jarOf(Path.of("..", name)), FreePorts.find(),
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), all, Path.of("target", "e2e-logs", instance + ".log"));

@@ -1,0 +1,284 @@
+package io.tierwatch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+
+import io.tierwatch.harness.ServiceProcess;
+import io.tierwatch.testsupport.RealInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The portal in Debian's Chromium against the real stack (order-service, scoring-service,
+ * notification-service and the portal as processes, a real broker, Redis and auth-server) with
+ * real data: December 2010 of UCI Online Retail imported through order-service in a GBP
+ * deployment, its customers given to rep-1 and rep-2 by a master-data import. With
+ * {@code -Dtierwatch.portal.screenshots=DIR} each page is also saved there at 1280×800.
+ */
+@ExtendWith(RealInfrastructure.class)
+class PortalBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path RETAIL = Path.of("../../shared/datasets/retail-data/by-day");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static ServiceProcess orders;
+    static ServiceProcess scoring;
+    static ServiceProcess notifications;
+    static ServiceProcess portal;
+    static final List<String> rep1 = new ArrayList<>();
+    static final List<String> rep2 = new ArrayList<>();
+    static String alerted;
+
+    @TempDir
+    Path profile;
+    private WebDriver browser;
+
+    @BeforeAll
+    static void startTheStackWithTheRetailData() throws Exception {
+        assumeTrue(Files.isDirectory(RETAIL), "the retail dataset is not beside the repository");
+        List<String> infra = List.of("--spring.kafka.bootstrap-servers=" + RealInfrastructure.kafka().bootstrapServers(),
+                "--tierwatch.redis.url=" + RealInfrastructure.redis().url(), "--tierwatch.currency=GBP");
+        orders = Services.start("order-service", "portal-order-service", infra);
+        scoring = Services.start("scoring-service", "portal-scoring-service", infra);
+        notifications = Services.start("notification-service", "portal-notification-service", concat(infra, List.of(
+                "--tierwatch.reps[0].id=rep-1", "--tierwatch.reps[0].name=Wang Wei")));
+        for (ServiceProcess service : List.of(orders, scoring, notifications)) {
+            service.awaitHealthy(Services.START);
+        }
+        portal = Services.start("portal", List.of("--tierwatch.portal.scoring-url=" + scoring.url(""),
+                "--tierwatch.portal.notification-url=" + notifications.url("")));
+
+        List<Path> december;
+        try (Stream<Path> files = Files.list(RETAIL)) {
+            december = files.filter(f -> f.getFileName().toString().startsWith("2010-12")).sorted().toList();
+        }
+        assertThat(finished(upload("/api/v1/imports", december.stream().map(f -> part(f.getFileName().toString(),
+                read(f))).toList()))).isEqualTo("DONE");
+        TreeSet<String> customers = new TreeSet<>();
+        for (Path file : december) {
+            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+                String[] cells = line.split(",");
+                String id = cells[cells.length - 2].replace(".0", "");
+                if (!id.isBlank()) {
+                    customers.add(id);
+                }
+            }
+        }
+        StringBuilder owners = new StringBuilder("customerId,name,ownerRepId\n");
+        int i = 0;
+        for (String id : customers) {
+            (i++ % 2 == 0 ? rep1 : rep2).add(id);
+            owners.append(id).append(",Customer ").append(id).append(',').append(i % 2 == 1 ? "rep-1" : "rep-2").append('\n');
+        }
+        assertThat(finished(upload("/api/v1/imports/customers", List.of(part("owners.csv", owners.toString())))))
+                .isEqualTo("DONE");
+        await("scoring knows rep-1's book").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> json(scoring, "rep-1", "/api/v1/customers?size=1").path("total").asInt() == rep1.size());
+        portal.awaitHealthy(Services.START);
+
+        // one of rep-1's customers slides into loss: four days of unbilled labour
+        alerted = rep1.get(0);
+        HttpResponse<String> ticket = HTTP.send(Services.request(orders, "/api/v1/service-tickets")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"ticketId":"portal-t-1","customerId":"%s","occurredAt":"2010-12-23T12:00:00Z","currency":"GBP",
+                         "labourMinutes":5760,"labourRatePerHour":"90.00"}""".formatted(alerted))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(202);
+        await("rep-1's loss alert").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> json(notifications, "rep-1", "/api/v1/alerts?limit=50").toString().contains(alerted));
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        for (ServiceProcess p : new ServiceProcess[] {portal, notifications, scoring, orders}) {
+            if (p != null) {
+                p.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Skipped: Debian's chromium is not installed at /usr/bin/chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,800", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
+        browser.manage().window().setSize(new Dimension(1280, 800));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aRepSeesOnlyTheirCustomersOpensOneAndSnoozesItsAlert() {
+        logIn("rep-1", "pw-rep-1");
+
+        List<String> listed = browser.findElements(By.cssSelector("table.customers tbody tr")).stream()
+                .map(r -> r.getAttribute("data-customer")).toList();
+        assertThat(listed).isNotEmpty().hasSize(Math.min(50, rep1.size())).allMatch(rep1::contains);
+        screenshot("customers");
+
+        browser.get(portal.url("/customers/" + alerted).toString());
+        assertThat(browser.findElement(By.cssSelector("h1")).getText()).contains("Customer " + alerted).endsWith("D");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#waterfall-window canvas")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".timeline li"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("portal-t-1");
+        assertThat(browser.findElements(By.cssSelector("ul.alerts li"))).isNotEmpty();
+        screenshot("customer");
+
+        browser.findElement(By.cssSelector("form.snooze button")).click();
+        assertThat(browser.findElement(By.cssSelector(".message")).getText()).startsWith("No alerts for " + alerted + " through ");
+
+        browser.get(portal.url("/alerts").toString());
+        assertThat(browser.findElements(By.cssSelector("table.alerts tbody tr")).stream()
+                .map(r -> r.getAttribute("data-customer"))).contains(alerted).allMatch(rep1::contains);
+        screenshot("alerts");
+    }
+
+    @Test
+    void aRepWhoTypesAnotherRepsCustomerGetsTheNotFoundPage() {
+        logIn("rep-1", "pw-rep-1");
+
+        browser.get(portal.url("/customers/" + rep2.get(0)).toString());
+
+        assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.getPageSource()).doesNotContain("Customer " + rep2.get(0));
+        screenshot("not-found");
+    }
+
+    @Test
+    void aManagerOpensTheMapAndADotLeadsToItsCustomer() {
+        logIn("boss", "pw-boss");
+        assertThat(browser.getCurrentUrl()).endsWith("/portfolio");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#map canvas")).isEmpty());
+        assertThat(browser.findElement(By.id("whale-headline")).getText()).startsWith("The top 20 % of customers earn ");
+        screenshot("portfolio");
+
+        // the first dot of the first tier drawn, where ECharts put it
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dot = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                const series = window.portalMap.getOption().series.findIndex(s => s.data.length > 0);
+                const d = window.portalMap.getOption().series[series].data[0];
+                const [x, y] = window.portalMap.convertToPixel({seriesIndex: series}, d.value);
+                return {id: d.id, x: x, y: y};""");
+        WebElement map = browser.findElement(By.id("map"));
+        new Actions(browser).moveToElement(map, (int) Math.round(((Number) dot.get("x")).doubleValue()) - map.getSize().width / 2,
+                (int) Math.round(((Number) dot.get("y")).doubleValue()) - map.getSize().height / 2).click().perform();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/customers/" + dot.get("id")));
+        assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("Customer " + dot.get("id"));
+    }
+
+    private void logIn(String user, String password) {
+        browser.get(portal.url("/").toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.id("username")).isEmpty());
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().startsWith(portal.url("/").toString())
+                && !browser.findElements(By.cssSelector("header.bar")).isEmpty());
+    }
+
+    private void screenshot(String page) {
+        String dir = System.getProperty("tierwatch.portal.screenshots");
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(dir));
+            Files.write(Path.of(dir, page + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Part(String name, String content) {
+    }
+
+    private static Part part(String name, String content) {
+        return new Part(name, content);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String upload(String path, List<Part> parts) throws Exception {
+        String boundary = "portal-it-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        for (Part part : parts) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                    .append(part.name()).append("\"\r\nContent-Type: text/csv\r\n\r\n").append(part.content()).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        HttpResponse<String> started = HTTP.send(Services.request(orders, path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        return JSON.readTree(started.body()).path("importId").asString();
+    }
+
+    private static String finished(String importId) {
+        return await("import " + importId).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> json(orders, null, "/api/v1/imports/" + importId).path("state").asString(),
+                        s -> s.equals("DONE") || s.equals("FAILED"));
+    }
+
+    private static JsonNode json(ServiceProcess service, String user, String path) throws Exception {
+        HttpRequest.Builder request = user == null ? Services.request(service, path) : Services.requestAs(service, user, path);
+        return JSON.readTree(HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

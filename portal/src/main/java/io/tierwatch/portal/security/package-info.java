@@ -1,0 +1,2 @@
+/** Login at the issuer, and who is looking. */
+package io.tierwatch.portal.security;

@@ -1,0 +1,2 @@
+/** The pages: controllers that read the services and the views they fill. */
+package io.tierwatch.portal.web;
