@@ -65,7 +65,7 @@ const Portal = (() => {
     echarts.init(document.getElementById('tiers')).setOption({
       animation: false, tooltip: {},
       series: [{ type: 'pie', radius: ['35%', '70%'], label: { formatter: '{b}: {c} ({d}%)' },
-        data: ['A', 'B', 'C', 'D'].map(t => ({ name: t, value: tiers[t] || 0, itemStyle: { color: tierColour[t] } })) }]
+        data: ['A', 'B', 'C', 'D'].filter(t => tiers[t] > 0).map(t => ({ name: t, value: tiers[t], itemStyle: { color: tierColour[t] } })) }]
     });
 
     const months = p.arpuByMonth || [];

@@ -19,7 +19,7 @@ import io.tierwatch.portal.api.ServiceApis;
 @Controller
 class PortfolioController {
 
-    static final int MAP_POINTS = 2_000;
+    static final int MAP_POINTS = 5_000;
 
     private final ServiceApis apis;
 
