@@ -89,7 +89,11 @@ final class ImportProgress {
         }
     }
 
-    void save() {
+    /**
+     * Synchronized: the worker and the heartbeat both save, and a status read before the end must
+     * not be written after the end's.
+     */
+    synchronized void save() {
         savedAt = clock.instant();
         save.accept(status());
     }

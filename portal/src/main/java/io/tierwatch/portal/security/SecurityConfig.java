@@ -17,7 +17,6 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    static final String REGISTRATION = "tierwatch";
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfig.class);
 
     @Bean
@@ -33,8 +32,9 @@ class SecurityConfig {
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
                         .defaultSuccessUrl("/", true)
                         .failureHandler((request, response, e) -> {
+                            // the browser only learns that the login failed; the reason is for the operator
                             LOG.warn("a login at the issuer failed: {}", e.getMessage());
-                            response.sendRedirect(request.getContextPath() + "/oauth2/authorization/" + REGISTRATION);
+                            response.sendError(401, "The login failed. Open the portal again to retry.");
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/"));
         return http.build();

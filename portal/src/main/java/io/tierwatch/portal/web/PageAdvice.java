@@ -28,9 +28,15 @@ class PageAdvice {
         return "not-found";
     }
 
+    /** A service that no longer takes the session's token (it expired beyond refresh) means a new login. */
     @ExceptionHandler(ServiceApis.ServiceUnavailable.class)
-    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-    String unavailable(ServiceApis.ServiceUnavailable e, Model model) {
+    String unavailable(ServiceApis.ServiceUnavailable e, Model model, jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            request.getSession().invalidate();
+            return "redirect:/";
+        }
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         model.addAttribute("status", e.status().value());
         return "unavailable";
     }
