@@ -34,6 +34,18 @@ const Portal = (() => {
     });
   }
 
+  // every customer, counted in cells of the signed log grid: drawn pale behind the dots
+  function binSeries(bins) {
+    if (bins.length === 0) return [];
+    const mid = (a, b) => (symlog(a) + symlog(b)) / 2;
+    return [{ name: 'all customers', type: 'scatter', silent: false, z: 1,
+      symbolSize: d => 4 + 3 * Math.log2(1 + d[2]),
+      itemStyle: { opacity: 0.25 },
+      tooltip: { formatter: d => d.data.customers + ' customers of tier ' + d.data.tier },
+      data: bins.map(b => ({ value: [mid(b.revenueFrom, b.revenueTo), mid(b.profitFrom, b.profitTo), b.customers],
+        customers: b.customers, tier: b.tier, bin: true, itemStyle: { color: tierColour[b.tier] } })) }];
+  }
+
   function portfolio(p) {
     const points = p.profitabilityMap || [];
     const map = echarts.init(document.getElementById('map'));
@@ -43,12 +55,13 @@ const Portal = (() => {
       xAxis: { name: 'revenue', nameLocation: 'middle', nameGap: 26, interval: 1, axisLabel: { formatter: decade } },
       yAxis: { name: 'profit', nameLocation: 'middle', nameGap: 42, interval: 1, axisLabel: { formatter: decade } },
       dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'inside', yAxisIndex: 0 }],
-      series: ['A', 'B', 'C', 'D'].map(t => ({ name: t, type: 'scatter', symbolSize: 6, itemStyle: { color: tierColour[t] },
+      series: binSeries(p.mapBins || []).concat(['A', 'B', 'C', 'D'].map(t => ({ name: t, type: 'scatter', symbolSize: 6,
+        itemStyle: { color: tierColour[t] },
         data: points.filter(d => d.tier === t).map(d => ({ value: [symlog(num(d.revenue)), symlog(num(d.profit))],
-          id: d.customerId, tier: d.tier, revenue: d.revenue, profit: d.profit })) })),
+          id: d.customerId, tier: d.tier, revenue: d.revenue, profit: d.profit })) }))),
       legend: { data: ['A', 'B', 'C', 'D'], top: 0, right: 10 }
     });
-    map.on('click', d => { if (d.data && d.data.id) location.href = '/customers/' + encodeURIComponent(d.data.id); });
+    map.on('click', d => { if (d.data && d.data.id && !d.data.bin) location.href = '/customers/' + encodeURIComponent(d.data.id); });
     window.portalMap = map;
 
     const curve = (p.whaleCurve || []).map(w => [num(w.customerShare), num(w.profitShare)]);

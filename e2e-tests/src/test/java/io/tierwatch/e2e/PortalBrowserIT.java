@@ -75,7 +75,9 @@ class PortalBrowserIT {
         List<String> infra = List.of("--spring.kafka.bootstrap-servers=" + RealInfrastructure.kafka().bootstrapServers(),
                 "--tierwatch.redis.url=" + RealInfrastructure.redis().url(), "--tierwatch.currency=GBP");
         orders = Services.start("order-service", "portal-order-service", infra);
-        scoring = Services.start("scoring-service", "portal-scoring-service", infra);
+        // the portfolio is served from background snapshots: one a second here
+        scoring = Services.start("scoring-service", "portal-scoring-service",
+                concat(infra, List.of("--tierwatch.scoring.portfolio.refresh=PT1S")));
         notifications = Services.start("notification-service", "portal-notification-service", concat(infra, List.of(
                 "--tierwatch.reps[0].id=rep-1", "--tierwatch.reps[0].name=Wang Wei")));
         for (ServiceProcess service : List.of(orders, scoring, notifications)) {
@@ -198,6 +200,7 @@ class PortalBrowserIT {
         assertThat(browser.getCurrentUrl()).endsWith("/portfolio");
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#map canvas")).isEmpty());
         assertThat(browser.findElement(By.id("whale-headline")).getText()).startsWith("The top 20 % of customers earn ");
+        assertThat(browser.findElement(By.id("as-of")).getText()).contains("figures as of ");
         screenshot("portfolio");
 
         // the dot farthest from any other, where ECharts drew it, so that the click cannot hit a neighbour
@@ -205,6 +208,7 @@ class PortalBrowserIT {
         Map<String, Object> dot = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
                 const dots = [];
                 window.portalMap.getOption().series.forEach((s, i) => s.data.forEach(d => {
+                  if (!d.id) return; // a cell of the grid, not a customer
                   const [x, y] = window.portalMap.convertToPixel({seriesIndex: i}, d.value);
                   dots.push({id: d.id, x: x, y: y});
                 }));

@@ -31,6 +31,18 @@ public final class Http {
     private Http() {
     }
 
+    /**
+     * The portfolio, once a background snapshot shows what {@code holds} asks: the portfolio is
+     * served from snapshots, so what a test just scored appears at the next one.
+     */
+    public static tools.jackson.databind.JsonNode portfolio(int port, String token,
+            java.util.function.Predicate<tools.jackson.databind.JsonNode> holds) {
+        return org.awaitility.Awaitility.await("a portfolio snapshot that holds it").atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> get(port, "/api/v1/portfolio?mapPoints=100000", token),
+                        r -> r.status() == 200 && holds.test(r.json())).json();
+    }
+
     public static Reply get(int port, String path) {
         return get(port, path, io.tierwatch.testsupport.Tokens.client("reader"));
     }

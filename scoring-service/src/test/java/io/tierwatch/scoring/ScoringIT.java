@@ -22,6 +22,8 @@ import io.tierwatch.testsupport.RealInfrastructure;
         // a stalled partition is reported within seconds (RedisOutageIT)
         "tierwatch.scoring.progress.stall-timeout=4s", "tierwatch.scoring.progress.check-interval=1s",
         // no leeway on token expiry: AccessIT sees a 2 s token refused without waiting out a skew
-        "tierwatch.security.clock-skew=PT0S"})
+        "tierwatch.security.clock-skew=PT0S",
+        // portfolio snapshots often, so that what a test scores shows up within a second
+        "tierwatch.scoring.portfolio.refresh=PT0.2S"})
 public @interface ScoringIT {
 }

@@ -43,7 +43,17 @@ public record ScoringProperties(
             @DefaultValue("5000") int stateCacheCustomers,
             @DefaultValue Sweep sweep,
             @DefaultValue Progress progress,
-            @DefaultValue Merge merge) {
+            @DefaultValue Merge merge,
+            @DefaultValue Portfolio portfolio) {
+    }
+
+    /**
+     * The managers' portfolio is computed in the background from every customer and served from
+     * the latest snapshot: again every {@code refresh}, or every ten times as long as the last
+     * computation took, whichever is longer; a map keeps the {@code maxPoints} customers of each
+     * rep with the largest revenue as points, the others as bins.
+     */
+    public record Portfolio(@DefaultValue("PT1M") Duration refresh, @DefaultValue("5000") int maxPoints) {
     }
 
     /**

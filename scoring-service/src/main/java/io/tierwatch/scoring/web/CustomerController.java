@@ -31,9 +31,11 @@ class CustomerController {
     static final String READ_SCOPE = "scores:read";
 
     private final CustomerReader reader;
+    private final PortfolioSnapshots snapshots;
 
-    CustomerController(CustomerReader reader) {
+    CustomerController(CustomerReader reader, PortfolioSnapshots snapshots) {
         this.reader = reader;
+        this.snapshots = snapshots;
     }
 
     @Operation(summary = "One customer: figures, tier, traits, contributors, recent moves between tiers with reasons")
@@ -75,9 +77,10 @@ class CustomerController {
         return reader.list(tier, owners, at, size);
     }
 
-    @Operation(summary = "The managers' view over the caller's books: tier mix, whale curve, ARPU by month, profitability map")
+    @Operation(summary = "The managers' view over the caller's books: tier mix, whale curve, ARPU by month, profitability map, as of the latest background snapshot (asOf)")
     @ApiResponse(responseCode = "200", description = "the portfolio of the customers the caller sees")
     @ApiResponse(responseCode = "400", description = "a period other than lifetime or window, or mapPoints outside 0..100000", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "no snapshot yet: the first is being computed since the start", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/portfolio")
     PortfolioCalculator.Portfolio portfolio(@RequestParam(defaultValue = "lifetime") String period,
             @RequestParam(defaultValue = "500") int mapPoints, Caller caller) {
@@ -87,6 +90,12 @@ class CustomerController {
         if (mapPoints < 0 || mapPoints > 100_000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "mapPoints must be between 0 and 100000");
         }
-        return PortfolioCalculator.of(reader.portfolioRows(caller.books(READ_SCOPE)), period.equals("window"), mapPoints);
+        PortfolioSnapshots.Snapshot snapshot = snapshots.latest();
+        if (snapshot == null) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the portfolio is being computed for the first time since the start; retry in a few seconds");
+        }
+        return PortfolioCalculator.of(snapshot.of(caller.books(READ_SCOPE)), period.equals("window"), mapPoints,
+                snapshot.asOf(), snapshot.computeMillis());
     }
 }

@@ -130,41 +130,6 @@ class CustomerReader {
                 total, next);
     }
 
-    /**
-     * The figures and month revenues (fields {@code m:<yyyy-MM>} of the state) of every scored
-     * customer in these books, for the portfolio.
-     */
-    List<PortfolioCalculator.Row> portfolioRows(Books books) {
-        List<String> ids = new ArrayList<>();
-        if (books.all()) {
-            for (Tier tier : Tier.values()) {
-                ids.addAll(jedis.smembers(LedgerKeys.tier(tier)));
-            }
-        } else {
-            ids.addAll(ownedBy(books.reps()));
-        }
-        Map<String, Response<Map<String, String>>> states = new LinkedHashMap<>();
-        try (AbstractPipeline pipeline = jedis.pipelined()) {
-            ids.forEach(id -> states.put(id, pipeline.hgetAll(LedgerKeys.state(id))));
-            pipeline.sync();
-        }
-        List<PortfolioCalculator.Row> rows = new ArrayList<>(ids.size());
-        states.forEach((id, state) -> {
-            StoredCustomer c = StoredCustomer.of(id, state.get());
-            if (!c.exists() || c.tier() == null || !books.includes(c.text("owner"))) {
-                return; // gone meanwhile, not scored yet, or moved to a book the caller does not see
-            }
-            Map<String, Long> byMonth = new LinkedHashMap<>();
-            state.get().forEach((field, value) -> {
-                if (field.startsWith(LedgerKeys.MONTH_FIELD_PREFIX)) {
-                    byMonth.put(field.substring(LedgerKeys.MONTH_FIELD_PREFIX.length()), Long.parseLong(value));
-                }
-            });
-            rows.add(new PortfolioCalculator.Row(id, c.tier(), c.window(), c.lifetime(), byMonth));
-        });
-        return rows;
-    }
-
     private List<String> ownedBy(Set<String> owners) {
         return owners.stream().flatMap(o -> jedis.smembers(LedgerKeys.owner(o)).stream()).distinct().sorted().toList();
     }

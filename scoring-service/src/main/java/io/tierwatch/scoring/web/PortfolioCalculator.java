@@ -2,24 +2,29 @@ package io.tierwatch.scoring.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.tierwatch.contracts.Figures;
 import io.tierwatch.contracts.Money;
 import io.tierwatch.contracts.Tier;
 
-/** The managers' view of all customers, computed in plain Java from one read of every customer. */
+/**
+ * The managers' view of the customers of some books, from a {@link PortfolioSnapshot}: the
+ * figures of each rep's customers are summed, the profits of all of them ranked for the whale
+ * curve, and the map made of the customers with the largest revenue, with the rest as bins.
+ */
 final class PortfolioCalculator {
 
     static final int WHALE_POINTS = 20;
 
-    record Row(String customerId, Tier tier, Figures window, Figures lifetime, Map<String, Long> monthRevenue) {
-    }
+    static final Comparator<MapPoint> LARGEST_REVENUE_FIRST = Comparator.comparing(MapPoint::revenue).reversed()
+            .thenComparing(MapPoint::customerId);
 
     record WhalePoint(int customers, BigDecimal customerShare, Money cumulativeProfit, BigDecimal profitShare) {
     }
@@ -30,54 +35,90 @@ final class PortfolioCalculator {
     record MapPoint(String customerId, Tier tier, Money revenue, Money profit) {
     }
 
+    /** Customers of one tier whose revenue and profit fall in a cell of the map's signed log grid. */
+    record MapBin(Tier tier, double revenueFrom, double revenueTo, double profitFrom, double profitTo, long customers) {
+    }
+
+    /**
+     * @param asOf when the snapshot behind these figures was taken
+     * @param mapComplete whether {@code profitabilityMap} holds every customer; when not,
+     *        {@code mapBins} counts all of them
+     */
     record Portfolio(String period, int customers, Map<Tier, Long> tiers, Money totalProfit,
             BigDecimal topFifthProfitShare, List<WhalePoint> whaleCurve, List<MonthArpu> arpuByMonth,
-            List<MapPoint> profitabilityMap) {
+            List<MapPoint> profitabilityMap, boolean mapComplete, List<MapBin> mapBins, Instant asOf,
+            long computeMillis) {
     }
 
     private PortfolioCalculator() {
     }
 
     /** {@code window} picks the trailing window's figures, anything else the lifetime's. */
-    static Portfolio of(List<Row> rows, boolean window, int mapPoints) {
+    static Portfolio of(List<OwnerFigures> owners, boolean window, int mapPoints, Instant asOf, long computeMillis) {
         Map<Tier, Long> tiers = new EnumMap<>(Tier.class);
         for (Tier t : Tier.values()) {
-            tiers.put(t, rows.stream().filter(r -> r.tier() == t).count());
+            tiers.put(t, owners.stream().mapToLong(o -> o.tiers[t.ordinal()]).sum());
         }
-        List<Figures> ranked = rows.stream().map(r -> window ? r.window() : r.lifetime())
-                .sorted(Comparator.comparing(Figures::profit).reversed()).toList();
-        long total = ranked.stream().mapToLong(f -> f.profit().minorUnits()).reduce(0, Math::addExact);
+        int customers = owners.stream().mapToInt(OwnerFigures::customers).sum();
+        long[] ranked = new long[customers];
+        int at = 0;
+        for (OwnerFigures owner : owners) {
+            long[] profits = owner.profits(window);
+            System.arraycopy(profits, 0, ranked, at, profits.length);
+            at += profits.length;
+        }
+        Arrays.sort(ranked); // ascending: the largest profit is last
+        long total = 0;
+        for (long profit : ranked) {
+            total = Math.addExact(total, profit);
+        }
         List<WhalePoint> curve = new ArrayList<>();
         long cumulative = 0;
+        long topFifth = 0;
+        int fifth = (int) Math.ceil(customers / 5.0);
         int next = 1;
-        for (int i = 0; i < ranked.size(); i++) {
-            cumulative = Math.addExact(cumulative, ranked.get(i).profit().minorUnits());
-            if (i + 1 == (int) Math.ceil((double) ranked.size() * next / WHALE_POINTS)) {
-                curve.add(new WhalePoint(i + 1, percent(i + 1, ranked.size()), Money.ofMinor(cumulative),
+        for (int i = 0; i < customers; i++) {
+            cumulative = Math.addExact(cumulative, ranked[customers - 1 - i]);
+            if (i + 1 == fifth) {
+                topFifth = cumulative;
+            }
+            if (i + 1 == (int) Math.ceil((double) customers * next / WHALE_POINTS)) {
+                curve.add(new WhalePoint(i + 1, percent(i + 1, customers), Money.ofMinor(cumulative),
                         total > 0 ? percent(cumulative, total) : null));
-                while (next <= WHALE_POINTS && i + 1 >= (int) Math.ceil((double) ranked.size() * next / WHALE_POINTS)) {
+                while (next <= WHALE_POINTS && i + 1 >= (int) Math.ceil((double) customers * next / WHALE_POINTS)) {
                     next++;
                 }
             }
         }
-        int fifth = (int) Math.ceil(ranked.size() / 5.0);
-        long topFifth = ranked.stream().limit(fifth).mapToLong(f -> f.profit().minorUnits()).sum();
-        List<MapPoint> map = rows.stream()
-                .map(r -> new MapPoint(r.customerId(), r.tier(), (window ? r.window() : r.lifetime()).revenue(),
-                        (window ? r.window() : r.lifetime()).profit()))
-                .sorted(Comparator.comparing(MapPoint::revenue).reversed().thenComparing(MapPoint::customerId))
+        List<MapPoint> map = owners.stream().flatMap(o -> o.top(window).stream()).sorted(LARGEST_REVENUE_FIRST)
                 .limit(mapPoints).toList();
-        return new Portfolio(window ? "window" : "lifetime", rows.size(), tiers, Money.ofMinor(total),
-                total > 0 ? percent(topFifth, total) : null, curve, arpu(rows), map);
+        boolean complete = map.size() == customers;
+        return new Portfolio(window ? "window" : "lifetime", customers, tiers, Money.ofMinor(total),
+                total > 0 ? percent(topFifth, total) : null, curve, arpu(owners), map, complete,
+                complete ? List.of() : bins(owners, window), asOf, computeMillis);
     }
 
-    private static List<MonthArpu> arpu(List<Row> rows) {
+    private static List<MapBin> bins(List<OwnerFigures> owners, boolean window) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        owners.forEach(o -> o.bins(window).forEach((key, count) -> counts.merge(key, count[0], Long::sum)));
+        List<MapBin> bins = new ArrayList<>(counts.size());
+        counts.forEach((key, count) -> {
+            Tier tier = Tier.values()[key >>> 16];
+            int revenue = (byte) ((key >>> 8) & 0xFF);
+            int profit = (byte) (key & 0xFF);
+            bins.add(new MapBin(tier, OwnerFigures.edge(revenue), OwnerFigures.edge(revenue + Integer.signum(revenue == 0 ? 1 : revenue)),
+                    OwnerFigures.edge(profit), OwnerFigures.edge(profit + Integer.signum(profit == 0 ? 1 : profit)), count));
+        });
+        return bins;
+    }
+
+    private static List<MonthArpu> arpu(List<OwnerFigures> owners) {
         Map<String, long[]> months = new TreeMap<>();
-        for (Row row : rows) {
-            row.monthRevenue().forEach((month, revenue) -> {
-                long[] sum = months.computeIfAbsent(month, m -> new long[2]);
-                sum[0] = Math.addExact(sum[0], revenue);
-                sum[1]++;
+        for (OwnerFigures owner : owners) {
+            owner.months.forEach((month, sum) -> {
+                long[] all = months.computeIfAbsent(month, m -> new long[2]);
+                all[0] = Math.addExact(all[0], sum[0]);
+                all[1] += sum[1];
             });
         }
         List<MonthArpu> list = new ArrayList<>();

@@ -116,7 +116,8 @@ class CustomerApiIT {
             TierEvents.await(probe, customer, 1);
         }
 
-        JsonNode body = Http.get(port, "/api/v1/portfolio?mapPoints=100000").json();
+        JsonNode body = Http.portfolio(port, io.tierwatch.testsupport.Tokens.client("reader"),
+                p -> p.get("profitabilityMap").toString().contains(customer));
 
         assertThat(body.get("customers").asInt()).isPositive();
         assertThat(body.get("tiers").get("A").asLong()).isPositive();
@@ -124,6 +125,8 @@ class CustomerApiIT {
                 body.get("customers").asInt()));
         assertThat(body.get("arpuByMonth").toString()).contains(lastMonth.toString().substring(0, 7));
         assertThat(body.get("profitabilityMap").toString()).contains(customer);
+        assertThat(body.get("mapComplete").asBoolean()).isTrue();
+        assertThat(Instant.parse(body.get("asOf").asString())).isBefore(Instant.now());
     }
 
     @Test

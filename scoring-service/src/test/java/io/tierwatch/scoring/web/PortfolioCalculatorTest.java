@@ -2,8 +2,7 @@ package io.tierwatch.scoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -13,52 +12,76 @@ import io.tierwatch.contracts.Figures;
 import io.tierwatch.contracts.Money;
 import io.tierwatch.contracts.Tier;
 
+/** The portfolio from per-rep figures: a team is the exact sum of its reps. */
 class PortfolioCalculatorTest {
 
-    @Test
-    void sharesProfitAmongTheTopFifthAndDrawsTheWhaleCurve() {
-        List<PortfolioCalculator.Row> rows = new ArrayList<>();
-        // ten customers: profits 900, 300, 100 x 6, -100, -200 (total 1,500.00)
-        long[] profits = {900, 300, 100, 100, 100, 100, 100, 100, -100, -200};
-        for (int i = 0; i < profits.length; i++) {
-            rows.add(row("c" + i, profits[i] < 0 ? Tier.D : Tier.B, profits[i] * 100, Map.of()));
+    private static final Instant AS_OF = Instant.parse("2026-12-02T17:00:00Z");
+
+    private static Figures profit(long revenue, long profit) {
+        return Figures.of(revenue, revenue - profit, 0);
+    }
+
+    /** Ten customers: profits 100, 90, ... 10 (in minor units), revenue ten times that. */
+    private static List<OwnerFigures> twoReps(int maxPoints) {
+        OwnerFigures a = new OwnerFigures(maxPoints);
+        OwnerFigures b = new OwnerFigures(maxPoints);
+        for (int i = 1; i <= 10; i++) {
+            (i % 2 == 0 ? a : b).add("c" + i, i > 8 ? Tier.A : Tier.B, profit(i * 100L, i * 10L),
+                    profit(i * 100L, i * 10L), Map.of("2026-11", i * 100L));
         }
+        return List.of(a, b);
+    }
 
-        PortfolioCalculator.Portfolio p = PortfolioCalculator.of(rows, false, 3);
+    @Test
+    void sumsTheRepsAndRanksEveryProfitForTheWhaleCurve() {
+        PortfolioCalculator.Portfolio p = PortfolioCalculator.of(twoReps(100), false, 100, AS_OF, 12);
 
-        assertThat(p.totalProfit()).isEqualTo(Money.parse("1500.00"));
-        assertThat(p.topFifthProfitShare()).isEqualByComparingTo(new BigDecimal("80.0"));
+        assertThat(p.customers()).isEqualTo(10);
+        assertThat(p.tiers()).containsEntry(Tier.A, 2L).containsEntry(Tier.B, 8L);
+        assertThat(p.totalProfit()).isEqualTo(Money.ofMinor(550));
+        // the top 2 of 10 earn 100 + 90 of 550
+        assertThat(p.topFifthProfitShare()).isEqualByComparingTo("34.5");
         assertThat(p.whaleCurve()).hasSize(10);
-        assertThat(p.whaleCurve().get(0).profitShare()).isEqualByComparingTo(new BigDecimal("60.0"));
-        assertThat(p.whaleCurve().get(7).cumulativeProfit()).isEqualTo(Money.parse("1800.00"));
-        assertThat(p.whaleCurve().get(9).profitShare()).isEqualByComparingTo(new BigDecimal("100.0"));
-        assertThat(p.tiers()).containsEntry(Tier.D, 2L).containsEntry(Tier.B, 8L).containsEntry(Tier.A, 0L);
-        assertThat(p.profitabilityMap()).hasSize(3);
+        assertThat(p.whaleCurve().get(9).profitShare()).isEqualByComparingTo("100.0");
+        assertThat(p.arpuByMonth()).singleElement().satisfies(m -> {
+            assertThat(m.activeCustomers()).isEqualTo(10);
+            assertThat(m.revenue()).isEqualTo(Money.ofMinor(5500));
+        });
+        assertThat(p.profitabilityMap()).extracting(PortfolioCalculator.MapPoint::customerId).startsWith("c10", "c9");
+        assertThat(p.mapComplete()).isTrue();
+        assertThat(p.mapBins()).isEmpty();
+        assertThat(p.asOf()).isEqualTo(AS_OF);
     }
 
     @Test
-    void computesArpuPerMonthOverTheCustomersActiveThatMonth() {
-        List<PortfolioCalculator.Row> rows = List.of(
-                row("a", Tier.B, 0, Map.of("1997-01", 1_000L, "1997-02", 500L)),
-                row("b", Tier.B, 0, Map.of("1997-01", 2_001L)));
+    void keepsTheLargestAsPointsAndCountsEveryCustomerInBinsWhenTheyDoNotAllFit() {
+        PortfolioCalculator.Portfolio p = PortfolioCalculator.of(twoReps(3), false, 4, AS_OF, 12);
 
-        List<PortfolioCalculator.MonthArpu> arpu = PortfolioCalculator.of(rows, false, 10).arpuByMonth();
-
-        assertThat(arpu).containsExactly(
-                new PortfolioCalculator.MonthArpu("1997-01", Money.parse("30.01"), 2, Money.parse("15.01")),
-                new PortfolioCalculator.MonthArpu("1997-02", Money.parse("5.00"), 1, Money.parse("5.00")));
+        assertThat(p.profitabilityMap()).extracting(PortfolioCalculator.MapPoint::customerId)
+                .containsExactly("c10", "c9", "c8", "c7");
+        assertThat(p.mapComplete()).isFalse();
+        assertThat(p.mapBins().stream().mapToLong(PortfolioCalculator.MapBin::customers).sum()).isEqualTo(10);
+        assertThat(p.mapBins()).allSatisfy(bin -> {
+            assertThat(bin.revenueTo()).isGreaterThan(bin.revenueFrom());
+            assertThat(bin.profitTo()).isGreaterThan(bin.profitFrom());
+        });
     }
 
     @Test
-    void leavesSharesOutWhenThePortfolioLosesMoney() {
-        PortfolioCalculator.Portfolio p = PortfolioCalculator.of(List.of(row("a", Tier.D, -500, Map.of())), false, 1);
+    void aTeamOfOneRepIsThatRepsFigures() {
+        List<OwnerFigures> reps = twoReps(100);
 
-        assertThat(p.topFifthProfitShare()).isNull();
-        assertThat(p.whaleCurve().get(0).profitShare()).isNull();
+        PortfolioCalculator.Portfolio one = PortfolioCalculator.of(List.of(reps.get(0)), false, 100, AS_OF, 12);
+
+        assertThat(one.customers()).isEqualTo(5);
+        assertThat(one.totalProfit()).isEqualTo(Money.ofMinor(10 + 20 + 30 + 40 + 50) .times(2));
     }
 
-    private static PortfolioCalculator.Row row(String id, Tier tier, long profit, Map<String, Long> months) {
-        Figures figures = Figures.of(Math.max(profit, 0) + 1_000, 1_000, Math.max(-profit, 0));
-        return new PortfolioCalculator.Row(id, tier, figures, figures, months);
+    @Test
+    void placesAmountsOnSignedLogBins() {
+        assertThat(OwnerFigures.axis(Money.ofMinor(50))).isZero();
+        assertThat(OwnerFigures.axis(Money.ofMinor(100_000))).isEqualTo(12);
+        assertThat(OwnerFigures.axis(Money.ofMinor(-100_000))).isEqualTo(-12);
+        assertThat(OwnerFigures.edge(4)).isEqualTo(9.0);
     }
 }
