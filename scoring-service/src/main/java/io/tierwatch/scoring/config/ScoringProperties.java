@@ -51,9 +51,11 @@ public record ScoringProperties(
      * The managers' portfolio is computed in the background from every customer and served from
      * the latest snapshot: again every {@code refresh}, or every ten times as long as the last
      * computation took, whichever is longer; a map keeps the {@code maxPoints} customers of each
-     * rep with the largest revenue as points, the others as bins.
+     * rep with the largest revenue as points, the others as bins. Memory: a snapshot of 1,000,000
+     * customers over 100 reps holds about 50 MB (16 MB of profits, 200,000 map points, the bins),
+     * twice that while the next one is taken.
      */
-    public record Portfolio(@DefaultValue("PT1M") Duration refresh, @DefaultValue("5000") int maxPoints) {
+    public record Portfolio(@DefaultValue("PT1M") Duration refresh, @DefaultValue("1000") int maxPoints) {
     }
 
     /**
