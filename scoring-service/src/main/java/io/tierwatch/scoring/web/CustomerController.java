@@ -2,6 +2,7 @@ package io.tierwatch.scoring.web;
 
 import java.util.Set;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,8 @@ import io.tierwatch.security.Caller;
  * customers, a manager their team's, admins, ops and {@code scores:read} systems everyone's. A
  * customer outside them is a 404, the same answer as an id that does not exist.
  */
+// the query API exists only in the web application (not in the rebuild command's run)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @RestController
 @RequestMapping("/api/v1")
 class CustomerController {
