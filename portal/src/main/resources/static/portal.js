@@ -12,14 +12,16 @@ const Portal = (() => {
 
   // each step a bar from where the last one ended to where it leaves the figure, across zero if it must
   function waterfall(el) {
-    const [revenue, cogs, margin, serve, profit] = el.dataset.figures.split('|').map(num);
+    const texts = el.dataset.figures.split('|');
+    const [revenue, cogs, margin, serve, profit] = texts.map(num);
+    const shown = [texts[0], '-' + texts[1], texts[2], '-' + texts[3], texts[4]];
     const steps = [['Revenue', 0, revenue, revenue], ['Cost of goods', revenue, margin, -cogs],
       ['Gross margin', 0, margin, margin], ['Cost to serve', margin, profit, -serve], ['Profit', 0, profit, profit]];
     const colour = (i, s) => (i === 1 || i === 3) ? '#c62828' : (s[3] < 0 ? '#c62828' : (i === 4 ? '#2e7d32' : '#1565c0'));
     echarts.init(el).setOption({
       animation: false, grid: { left: 70, right: 16, top: 16, bottom: 30 },
       xAxis: { type: 'category', data: steps.map(s => s[0]) }, yAxis: { type: 'value', scale: false },
-      tooltip: { formatter: p => steps[p.dataIndex][0] + ': ' + steps[p.dataIndex][3].toFixed(2) },
+      tooltip: { formatter: p => steps[p.dataIndex][0] + ': ' + shown[p.dataIndex] },
       series: [{
         type: 'custom', encode: { x: 0, y: [1, 2] },
         data: steps.map((s, i) => ({ value: [i, Math.min(s[1], s[2]), Math.max(s[1], s[2])], itemStyle: { color: colour(i, s) } })),
@@ -37,7 +39,7 @@ const Portal = (() => {
   // every customer, counted in cells of the signed log grid: drawn pale behind the dots
   function binSeries(bins) {
     if (bins.length === 0) return [];
-    const mid = (a, b) => (symlog(a) + symlog(b)) / 2;
+    const mid = (a, b) => (symlog(num(a)) + symlog(num(b))) / 2;
     return [{ name: 'all customers', type: 'scatter', silent: false, z: 1,
       symbolSize: d => 4 + 3 * Math.log2(1 + d[2]),
       itemStyle: { opacity: 0.25 },

@@ -96,15 +96,38 @@ final class OwnerFigures {
         bins.computeIfAbsent(key, k -> new long[1])[0]++;
     }
 
-    /** The bin of an amount on a signed log axis: 0 for |x| < 1.00, then BINS_PER_DECADE per decade. */
-    static int axis(Money amount) {
-        double major = amount.minorUnits() / 100.0;
-        int bin = (int) Math.floor(Math.log10(1 + Math.abs(major)) * BINS_PER_DECADE);
-        return (int) Math.signum(major) * Math.min(bin, 127);
+    /**
+     * The lower edges of the bins in minor units: bin k starts at 10^(k / BINS_PER_DECADE) - 1.00.
+     * A grid's constants, computed once; amounts are placed by comparing longs, never as doubles.
+     */
+    private static final long[] EDGES = edges();
+
+    private static long[] edges() {
+        java.util.List<Long> edges = new java.util.ArrayList<>();
+        for (int k = 0; ; k++) {
+            java.math.BigDecimal major = java.math.BigDecimal.TEN.pow(k / BINS_PER_DECADE)
+                    .multiply(java.math.BigDecimal.valueOf(Math.pow(10, (k % BINS_PER_DECADE) / (double) BINS_PER_DECADE)))
+                    .subtract(java.math.BigDecimal.ONE);
+            java.math.BigDecimal minor = major.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP);
+            if (minor.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                return edges.stream().mapToLong(Long::longValue).toArray();
+            }
+            edges.add(minor.longValueExact());
+        }
     }
 
-    /** The lower edge of a bin, in money (major units), for the page's axes. */
-    static double edge(int bin) {
-        return Math.signum(bin) * (Math.pow(10, Math.abs(bin) / (double) BINS_PER_DECADE) - 1);
+    /** The bin of an amount on a signed log axis: 0 for |x| below the first edge, then BINS_PER_DECADE per decade. */
+    static int axis(Money amount) {
+        long minor = amount.minorUnits();
+        long magnitude = minor == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(minor);
+        int at = java.util.Arrays.binarySearch(EDGES, magnitude);
+        int bin = at >= 0 ? at : -at - 2;
+        return Long.signum(minor) * Math.max(bin, 0);
+    }
+
+    /** The lower edge of a bin (toward zero), for the page's axes. */
+    static Money edge(int bin) {
+        long edge = EDGES[Math.min(Math.abs(bin), EDGES.length - 1)];
+        return Money.ofMinor(bin < 0 ? -edge : edge);
     }
 }

@@ -36,7 +36,7 @@ final class PortfolioCalculator {
     }
 
     /** Customers of one tier whose revenue and profit fall in a cell of the map's signed log grid. */
-    record MapBin(Tier tier, double revenueFrom, double revenueTo, double profitFrom, double profitTo, long customers) {
+    record MapBin(Tier tier, Money revenueFrom, Money revenueTo, Money profitFrom, Money profitTo, long customers) {
     }
 
     /**
@@ -106,10 +106,18 @@ final class PortfolioCalculator {
             Tier tier = Tier.values()[key >>> 16];
             int revenue = (byte) ((key >>> 8) & 0xFF);
             int profit = (byte) (key & 0xFF);
-            bins.add(new MapBin(tier, OwnerFigures.edge(revenue), OwnerFigures.edge(revenue + Integer.signum(revenue == 0 ? 1 : revenue)),
-                    OwnerFigures.edge(profit), OwnerFigures.edge(profit + Integer.signum(profit == 0 ? 1 : profit)), count));
+            bins.add(new MapBin(tier, low(revenue), high(revenue), low(profit), high(profit), count));
         });
         return bins;
+    }
+
+    /** A bin's lower bound: bin 0 spans both sides of zero, a negative bin lies below its edge. */
+    private static Money low(int bin) {
+        return bin > 0 ? OwnerFigures.edge(bin) : OwnerFigures.edge(bin - 1);
+    }
+
+    private static Money high(int bin) {
+        return bin < 0 ? OwnerFigures.edge(bin) : OwnerFigures.edge(bin + 1);
     }
 
     private static List<MonthArpu> arpu(List<OwnerFigures> owners) {

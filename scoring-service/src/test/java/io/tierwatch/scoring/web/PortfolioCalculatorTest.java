@@ -62,8 +62,8 @@ class PortfolioCalculatorTest {
         assertThat(p.mapComplete()).isFalse();
         assertThat(p.mapBins().stream().mapToLong(PortfolioCalculator.MapBin::customers).sum()).isEqualTo(10);
         assertThat(p.mapBins()).allSatisfy(bin -> {
-            assertThat(bin.revenueTo()).isGreaterThan(bin.revenueFrom());
-            assertThat(bin.profitTo()).isGreaterThan(bin.profitFrom());
+            assertThat(bin.revenueTo().minorUnits()).isGreaterThan(bin.revenueFrom().minorUnits());
+            assertThat(bin.profitTo().minorUnits()).isGreaterThan(bin.profitFrom().minorUnits());
         });
     }
 
@@ -82,6 +82,8 @@ class PortfolioCalculatorTest {
         assertThat(OwnerFigures.axis(Money.ofMinor(50))).isZero();
         assertThat(OwnerFigures.axis(Money.ofMinor(100_000))).isEqualTo(12);
         assertThat(OwnerFigures.axis(Money.ofMinor(-100_000))).isEqualTo(-12);
-        assertThat(OwnerFigures.edge(4)).isEqualTo(9.0);
+        assertThat(OwnerFigures.edge(4)).isEqualTo(Money.parse("9.00"));
+        assertThat(OwnerFigures.edge(-12)).isEqualTo(Money.parse("-999.00"));
+        assertThat(OwnerFigures.axis(Money.ofMinor(Long.MIN_VALUE))).isNegative();
     }
 }
