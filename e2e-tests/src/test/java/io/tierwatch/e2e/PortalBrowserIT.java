@@ -174,9 +174,13 @@ class PortalBrowserIT {
         screenshot("customers");
 
         // the inbox holds the loss alert (before the snooze below, which may hold back its delivery)
-        browser.get(portal.url("/alerts").toString());
-        assertThat(browser.findElements(By.cssSelector("table.alerts tbody tr")).stream()
-                .map(r -> r.getAttribute("data-customer"))).contains(alerted).allMatch(rep1::contains);
+        List<String> inbox = await("the alert in rep-1's inbox").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    browser.get(portal.url("/alerts").toString());
+                    return browser.findElements(By.cssSelector("table.alerts tbody tr")).stream()
+                            .map(r -> r.getAttribute("data-customer")).toList();
+                }, rows -> rows.contains(alerted));
+        assertThat(inbox).contains(alerted).allMatch(rep1::contains);
         screenshot("alerts");
 
         browser.get(portal.url("/customers/" + alerted).toString());
