@@ -105,8 +105,10 @@ final class Applier {
         long[] delta = {d.revenue(), d.costOfGoods(), d.costToServe(), d.orders(), d.tickets()};
         boolean inWindow = day > (st.asOf == null ? end : Math.max(st.asOf, end)) - window;
         add(st.lifetime, delta, 1);
-        if (delta[0] != 0) {
-            st.months.merge(d.month(), delta[0], Math::addExact);
+        if (delta[0] != 0 || delta[1] != 0 || delta[2] != 0) {
+            long[] month = st.months.computeIfAbsent(d.month(), m -> new long[] {0, 0, 1});
+            month[0] = Math.addExact(month[0], delta[0]);
+            month[1] = Math.addExact(month[1], d.profitImpact());
         }
         if (inWindow) {
             long[] bucket = st.buckets.computeIfAbsent(day, k -> new long[5]);

@@ -1,6 +1,7 @@
 package io.tierwatch.scoring.ledger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * One customer's state hash, parsed. Field names are the stored layout (docs/scoring-service.md):
- * scalars, {@code m:<yyyy-MM>} month revenues, {@code d:<epochDay>} window buckets ("r g s o t"),
+ * scalars, {@code m:<yyyy-MM>} months ("revenue profit"; a lone revenue was written before months kept
+ * their profit, see {@link #month}), {@code d:<epochDay>} window buckets ("r g s o t"),
  * {@code wm:<topic>:<partition>} offset watermarks, {@code c:<eventId>} top contributors,
  * {@code o:<version>} tier changes awaiting publication, and {@code rev}, the write counter the
  * commit compares and bumps. {@link #changes} diffs against the fields as read, so only what
@@ -33,7 +35,8 @@ final class CustomerState {
     final Map<String, String> read;
     final long[] lifetime = new long[5];
     final long[] window = new long[5];
-    final TreeMap<String, Long> months = new TreeMap<>();
+    /** Month → {revenue, profit, 1 when the profit is known (0: a month stored as revenue only)}. */
+    final TreeMap<String, long[]> months = new TreeMap<>();
     final TreeMap<Long, long[]> buckets = new TreeMap<>();
     final Map<String, Long> watermarks = new HashMap<>();
     /** Tier changes awaiting publication, kept in compact form: version → {@link PendingChanges#compact}. */
@@ -64,7 +67,7 @@ final class CustomerState {
             if (f.startsWith(DAY)) {
                 buckets.put(Long.parseLong(f, DAY.length(), f.length(), 10), unpack(v));
             } else if (f.startsWith(MONTH)) {
-                months.put(f.substring(MONTH.length()), Long.parseLong(v));
+                months.put(f.substring(MONTH.length()), month(v));
             } else if (f.startsWith(WATERMARK)) {
                 watermarks.put(f, Long.parseLong(v));
             } else if (f.startsWith(CONTRIBUTOR)) {
@@ -168,10 +171,10 @@ final class CustomerState {
         }
         // a value as read is kept when it still says the same (most buckets, months and watermarks
         // of a large customer): no string built for it, and the diff below finds it by identity
-        months.forEach((month, revenue) -> {
+        months.forEach((month, figures) -> {
             String field = MONTH + month;
             String was = read.get(field);
-            out.put(field, was != null && isLong(was, revenue) ? was : Long.toString(revenue));
+            out.put(field, was != null && Arrays.equals(month(was), figures) ? was : month(figures));
         });
         buckets.forEach((day, amounts) -> {
             String field = DAY + day;
@@ -252,6 +255,23 @@ final class CustomerState {
     /** The member's |impact| (its last {@code |}-separated part), parsed in place: the ranking sorts by it. */
     static long impactOf(String member) {
         return Math.abs(Long.parseLong(member, member.lastIndexOf('|') + 1, member.length(), 10));
+    }
+
+    /**
+     * A month field's value: "revenue profit", or a lone revenue as months were stored before they
+     * kept their profit. Such a month stays revenue only (its profit unknown) when it grows, since
+     * its costs were never kept; months begun since hold both.
+     */
+    static long[] month(String value) {
+        int space = value.indexOf(' ');
+        if (space < 0) {
+            return new long[] {Long.parseLong(value), 0, 0};
+        }
+        return new long[] {Long.parseLong(value, 0, space, 10), Long.parseLong(value, space + 1, value.length(), 10), 1};
+    }
+
+    static String month(long[] figures) {
+        return figures[2] == 0 ? Long.toString(figures[0]) : figures[0] + " " + figures[1];
     }
 
     static long[] unpack(String packed) {

@@ -46,8 +46,13 @@ public final class LedgerKeys {
         return key(customerId, "h");
     }
 
-    /** The state hash's field holding a month's revenue ({@code yyyy-MM}), for ARPU by month. */
+    /** The state hash's field holding a month's figures ({@code yyyy-MM}), for ARPU and the customer's months. */
     public static final String MONTH_FIELD_PREFIX = CustomerState.MONTH;
+
+    /** A month field's value as {revenue, profit, 1 if the profit is known else 0}. */
+    public static long[] month(String value) {
+        return CustomerState.month(value);
+    }
 
     /**
      * A state hash as stored, with its packed fields spelled out: {@code lr lg ls lo lt},

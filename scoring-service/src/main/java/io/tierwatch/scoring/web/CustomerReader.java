@@ -55,7 +55,21 @@ class CustomerReader {
                 CustomerViews.Period.of(c.lifetime(), c.number("lo"), c.number("lt")),
                 c.day("first"), c.day("last"),
                 contributors.stream().limit(CONTRIBUTORS_SHOWN).map(OutboxEntry::contributor).toList(),
-                history(id, history.get())));
+                history(id, history.get()), months(state.get())));
+    }
+
+    /** Oldest first. */
+    private static List<CustomerViews.Month> months(Map<String, String> state) {
+        Map<String, CustomerViews.Month> months = new java.util.TreeMap<>();
+        state.forEach((field, value) -> {
+            if (field.startsWith(LedgerKeys.MONTH_FIELD_PREFIX)) {
+                long[] m = LedgerKeys.month(value);
+                String month = field.substring(LedgerKeys.MONTH_FIELD_PREFIX.length());
+                months.put(month, new CustomerViews.Month(month, io.tierwatch.contracts.Money.ofMinor(m[0]),
+                        m[2] == 1 ? io.tierwatch.contracts.Money.ofMinor(m[1]) : null));
+            }
+        });
+        return List.copyOf(months.values());
     }
 
     /** Newest first; a crash while publishing can repeat an entry, shown once. */

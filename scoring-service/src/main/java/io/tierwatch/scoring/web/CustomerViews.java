@@ -40,7 +40,11 @@ final class CustomerViews {
     record Customer(String customerId, String name, String ownerRepId, LocalDate customerSince, boolean strategic,
             Tier tier, long stateVersion, String policyVersion, Set<Trait> traits, int windowDays,
             LocalDate windowEnd, Period window, Period lifetime, LocalDate firstActivity, LocalDate lastActivity,
-            List<Contributor> contributors, List<HistoryItem> history) {
+            List<Contributor> contributors, List<HistoryItem> history, List<Month> months) {
+    }
+
+    /** A calendar month (UTC) of the customer's events; {@code profit} null for a month kept as revenue only. */
+    record Month(String month, Money revenue, Money profit) {
     }
 
     record Summary(String customerId, String name, String ownerRepId, Tier tier, Set<Trait> traits,

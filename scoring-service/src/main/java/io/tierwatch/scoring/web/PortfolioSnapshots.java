@@ -137,7 +137,10 @@ class PortfolioSnapshots implements DisposableBean {
             Map<String, Long> byMonth = new HashMap<>();
             state.get().forEach((field, value) -> {
                 if (field.startsWith(LedgerKeys.MONTH_FIELD_PREFIX)) {
-                    byMonth.put(field.substring(LedgerKeys.MONTH_FIELD_PREFIX.length()), Long.parseLong(value));
+                    long revenue = LedgerKeys.month(value)[0];
+                    if (revenue != 0) { // a month of tickets only is no active month for ARPU
+                        byMonth.put(field.substring(LedgerKeys.MONTH_FIELD_PREFIX.length()), revenue);
+                    }
                 }
             });
             String owner = c.text("owner") == null ? "" : c.text("owner");

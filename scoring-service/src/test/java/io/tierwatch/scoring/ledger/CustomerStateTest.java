@@ -64,15 +64,15 @@ class CustomerStateTest {
     void writesOnlyTheBucketMonthAndWatermarkThatMovedAndKeepsTheOthersAsRead() {
         String untouched = "5000 3500 -200 1 0";
         CustomerState state = new CustomerState(Map.of("l", "5100 3570 -200 2 0", "w", "5100 3570 -200 2 0",
-                "d:20400", untouched, "d:20401", "100 70 0 1 0", "m:2026-10", "5000", "m:2026-11", "100",
+                "d:20400", untouched, "d:20401", "100 70 0 1 0", "m:2026-10", "5000", "m:2026-11", "100 30",
                 "wm:tierwatch.orders:0", "41", "wm:tierwatch.orders:1", "7", "rev", "9"));
         state.buckets.get(20_401L)[0] += 250;
-        state.months.merge("2026-11", 250L, Long::sum);
+        state.months.get("2026-11")[0] += 250;
         state.watermarks.put("wm:tierwatch.orders:0", 42L);
 
         CustomerState.Changes changes = state.changes();
 
-        assertThat(changes.set()).containsExactlyInAnyOrder("d:20401", "350 70 0 1 0", "m:2026-11", "350",
+        assertThat(changes.set()).containsExactlyInAnyOrder("d:20401", "350 70 0 1 0", "m:2026-11", "350 30",
                 "wm:tierwatch.orders:0", "42", "rev", "10");
         assertThat(changes.deleted()).isEmpty();
         assertThat(changes.stored().get("d:20400")).isSameAs(state.read.get("d:20400"));
@@ -96,5 +96,19 @@ class CustomerStateTest {
         assertThat(CustomerState.packs("7 0 0 0", seven)).isFalse();
         assertThat(CustomerState.packs("7 0 0 0 0", seven)).isTrue();
         assertThat(CustomerState.impactOf("20419|ev-1|ticket|t|9|2026-11-27T10:00:00Z|-700")).isEqualTo(700);
+    }
+
+    @Test
+    void aMonthStoredAsRevenueOnlyStaysSoAndANewMonthKeepsItsProfit() {
+        CustomerState state = new CustomerState(Map.of("m:2026-10", "5000", "rev", "1"));
+        assertThat(state.months.get("2026-10")).containsExactly(5000, 0, 0);
+        state.months.get("2026-10")[0] += 100;
+        state.months.put("2026-11", new long[] {200, -50, 1});
+
+        CustomerState.Changes changes = state.changes();
+
+        assertThat(changes.stored()).containsEntry("m:2026-10", "5100").containsEntry("m:2026-11", "200 -50");
+        assertThat(CustomerState.month("200 -50")).containsExactly(200, -50, 1);
+        assertThat(CustomerState.month("0 -700")).containsExactly(0, -700, 1);
     }
 }

@@ -53,6 +53,12 @@ class CustomerApiIT {
         assertThat(body.get("history")).hasSize(1);
         assertThat(body.get("history").get(0).get("newTier").asString()).isEqualTo("D");
         assertThat(body.get("history").get(0).get("reason").asString()).contains("B to D");
+        // the month of both events: revenue 300.00, profit 300.00 - 100.00 - 250.00
+        assertThat(body.get("months")).hasSize(1);
+        assertThat(body.get("months").get(0).get("month").asString())
+                .isEqualTo(java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
+        assertThat(body.get("months").get(0).get("revenue").asString()).isEqualTo("300.00");
+        assertThat(body.get("months").get(0).get("profit").asString()).isEqualTo("-50.00");
     }
 
     @Test
