@@ -94,6 +94,26 @@ const Portal = (() => {
     });
   }
 
-  window.addEventListener('load', () => document.querySelectorAll('[data-figures]').forEach(waterfall));
+  // a customer's months from the table beside the chart: revenue bars and a profit line; a month
+  // kept as revenue only (before months kept their profit) has no profit point
+  function monthly(el) {
+    const rows = [...document.getElementById(el.dataset.monthsTable).querySelectorAll('tbody tr')];
+    const cell = (r, i) => r.children[i].textContent.trim();
+    const months = rows.map(r => cell(r, 0));
+    const profit = rows.map(r => cell(r, 2) === '' ? null : num(cell(r, 2)));
+    echarts.init(el).setOption({
+      animation: false, grid: { left: 70, right: 16, top: 30, bottom: 30 }, tooltip: { trigger: 'axis' },
+      legend: { data: ['revenue', 'profit'], top: 0 },
+      xAxis: { type: 'category', data: months }, yAxis: { type: 'value' },
+      series: [{ name: 'revenue', type: 'bar', itemStyle: { color: '#1565c0' }, data: rows.map(r => num(cell(r, 1))) },
+        { name: 'profit', type: 'line', itemStyle: { color: '#2e7d32' }, data: profit,
+          markLine: { silent: true, symbol: 'none', lineStyle: { color: '#999' }, data: [{ yAxis: 0 }] } }]
+    });
+  }
+
+  window.addEventListener('load', () => {
+    document.querySelectorAll('[data-figures]').forEach(waterfall);
+    document.querySelectorAll('[data-months-table]').forEach(monthly);
+  });
   return { portfolio };
 })();

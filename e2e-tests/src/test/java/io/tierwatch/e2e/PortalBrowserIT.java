@@ -189,6 +189,15 @@ class PortalBrowserIT {
         assertThat(browser.findElements(By.cssSelector(".timeline li"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("portal-t-1");
         assertThat(browser.findElements(By.cssSelector("ul.alerts li"))).isNotEmpty();
+        // by month: the data's months, and this month's loss ticket as a month without revenue
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#monthly canvas")).isEmpty());
+        List<WebElement> months = browser.findElements(By.cssSelector("table#months tbody tr"));
+        assertThat(months.size()).isGreaterThan(1);
+        List<WebElement> thisMonth = months.get(months.size() - 1).findElements(By.tagName("td"));
+        assertThat(thisMonth.get(0).getAttribute("textContent"))
+                .isEqualTo(java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
+        assertThat(thisMonth.get(1).getAttribute("textContent")).isEqualTo("0.00");
+        assertThat(thisMonth.get(2).getAttribute("textContent")).startsWith("-");
         screenshot("customer");
 
         browser.findElement(By.cssSelector("form.snooze button")).click();
