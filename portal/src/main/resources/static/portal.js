@@ -99,13 +99,20 @@ const Portal = (() => {
   function monthly(el) {
     const rows = [...document.getElementById(el.dataset.monthsTable).querySelectorAll('tbody tr')];
     const cell = (r, i) => r.children[i].textContent.trim();
-    const months = rows.map(r => cell(r, 0));
-    const profit = rows.map(r => cell(r, 2) === '' ? null : num(cell(r, 2)));
+    // every month from the first to the last, those without activity at zero (up to 20 years of them)
+    const given = new Map(rows.map(r => [cell(r, 0), [num(cell(r, 1)), cell(r, 2) === '' ? null : num(cell(r, 2))]]));
+    const index = m => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+    const name = i => Math.floor(i / 12) + '-' + String(i % 12 + 1).padStart(2, '0');
+    const first = index(rows[0] ? cell(rows[0], 0) : '1970-01');
+    const last = index(rows.length ? cell(rows[rows.length - 1], 0) : '1970-01');
+    const months = last - first <= 240 ? Array.from({ length: last - first + 1 }, (_, k) => name(first + k)) : [...given.keys()];
+    const revenue = months.map(m => given.has(m) ? given.get(m)[0] : 0);
+    const profit = months.map(m => given.has(m) ? given.get(m)[1] : 0);
     echarts.init(el).setOption({
       animation: false, grid: { left: 70, right: 16, top: 30, bottom: 30 }, tooltip: { trigger: 'axis' },
       legend: { data: ['revenue', 'profit'], top: 0 },
       xAxis: { type: 'category', data: months }, yAxis: { type: 'value' },
-      series: [{ name: 'revenue', type: 'bar', itemStyle: { color: '#1565c0' }, data: rows.map(r => num(cell(r, 1))) },
+      series: [{ name: 'revenue', type: 'bar', itemStyle: { color: '#1565c0' }, data: revenue },
         { name: 'profit', type: 'line', itemStyle: { color: '#2e7d32' }, data: profit,
           markLine: { silent: true, symbol: 'none', lineStyle: { color: '#999' }, data: [{ yAxis: 0 }] } }]
     });
