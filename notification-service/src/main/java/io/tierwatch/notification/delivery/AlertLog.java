@@ -56,6 +56,6 @@ public class AlertLog {
         });
         deliveries.sort(java.util.Comparator.comparing(AlertLogEntry.ChannelDelivery::channel));
         return Optional.of(AlertLogEntry.of(AlertJson.read(fields.get("alert")), fields.get("status"),
-                fields.get("mode"), deliveries));
+                fields.get("mode"), deliveries, fields.get("ack")));
     }
 }

@@ -58,6 +58,33 @@ class AccessIT extends NotificationServiceIT {
     }
 
     @Test
+    void theOwnerAcknowledgesAnAlertOnceAndAnotherRepCannot() {
+        String customer = newCustomerId();
+        givenCustomer(customer, "Acknowledged Ltd", "rep-1", false);
+        Events.send(Events.tierChange(customer, 2, Tier.B, Tier.D, -5, Set.of()));
+        Api rep1 = Api.as(baseUrl(), "rep-1");
+        tools.jackson.databind.JsonNode alert = await().atMost(Duration.ofSeconds(30)).until(
+                () -> java.util.stream.StreamSupport.stream(rep1.get("/api/v1/alerts?limit=500").json().spliterator(), false)
+                        .filter(a -> customer.equals(a.get("customerId").asString())).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        String path = "/api/v1/alerts/" + alert.get("alertId").asString() + "/acknowledgement";
+        assertThat(alert.get("acknowledgedBy").isNull()).isTrue();
+
+        assertThat(Api.as(baseUrl(), "rep-2").post(path, "").status()).isEqualTo(404);
+        Api.Response first = rep1.post(path, "");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("acknowledgedBy").asString()).isEqualTo("rep-1");
+        String at = first.json().get("acknowledgedAt").asString();
+        // the first acknowledgement stands; the manager's later one changes nothing
+        Api.Response again = Api.as(baseUrl(), "boss").post(path, "");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("acknowledgedBy").asString()).isEqualTo("rep-1");
+        assertThat(again.json().get("acknowledgedAt").asString()).isEqualTo(at);
+        assertThat(rep1.get("/api/v1/alerts?limit=500").body()).contains("\"acknowledgedBy\":\"rep-1\"");
+        assertThat(rep1.post("/api/v1/alerts/no-such-alert/acknowledgement", "").status()).isEqualTo(404);
+    }
+
+    @Test
     void healthInfoAndPrometheusAreOpenAndNothingElseIs() {
         Api anonymous = Api.anonymous(baseUrl());
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
