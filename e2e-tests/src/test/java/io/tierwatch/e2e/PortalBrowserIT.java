@@ -183,6 +183,19 @@ class PortalBrowserIT {
         assertThat(inbox).contains(alerted).allMatch(rep1::contains);
         screenshot("alerts");
 
+        // acknowledged: the row says by whom from then on
+        browser.findElement(By.cssSelector("table.alerts tr[data-customer='" + alerted + "'] .ack-button")).click();
+        awaitMessage("Acknowledged.");
+        assertThat(browser.findElement(By.cssSelector("table.alerts tr[data-customer='" + alerted + "'] td.ack")).getText())
+                .isEqualTo("acknowledged by rep-1");
+        // the digest setting, there and back (other tests expect rep-1's alerts as they happen)
+        browser.findElement(By.cssSelector("form.delivery button")).click();
+        awaitMessage("as a digest");
+        assertThat(browser.findElement(By.cssSelector("form.delivery")).getText()).contains("once a day");
+        browser.findElement(By.cssSelector("form.delivery button")).click();
+        awaitMessage("now come as they happen");
+        assertThat(browser.findElement(By.cssSelector("form.delivery")).getText()).contains("as they happen");
+
         browser.get(portal.url("/customers/" + alerted).toString());
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).contains("Customer " + alerted).endsWith("D");
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#waterfall-window canvas")).isEmpty());
@@ -203,6 +216,12 @@ class PortalBrowserIT {
         browser.findElement(By.cssSelector("form.snooze button")).click();
         assertThat(browser.findElement(By.cssSelector(".message")).getText()).startsWith("No alerts for " + alerted + " through ");
 
+    }
+
+    /** Waits for the page a form's post led to: its flash message says {@code part}. */
+    private void awaitMessage(String part) {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElements(By.cssSelector(".message"))
+                .stream().anyMatch(m -> m.getText().contains(part)));
     }
 
     @Test

@@ -66,6 +66,24 @@ public class ServiceApis {
                 .body(Map.of("until", until.toString())).retrieve().toBodilessEntity();
     }
 
+    /** Marks an alert handled; the first acknowledgement stands. */
+    public void acknowledge(String token, String alertId) {
+        notification.post().uri("/api/v1/alerts/{id}/acknowledgement", alertId).headers(h -> h.setBearerAuth(token))
+                .retrieve().toBodilessEntity();
+    }
+
+    /** The rep's alert settings (delivery IMMEDIATE or DIGEST); not found for a login without a rep. */
+    public Map<String, Object> rep(String token, String repId) {
+        return notification.get().uri("/api/v1/reps/{id}", repId).headers(h -> h.setBearerAuth(token))
+                .retrieve().body(OBJECT);
+    }
+
+    /** Alerts at once, or in the daily digest. */
+    public void delivery(String token, String repId, String mode) {
+        notification.put().uri("/api/v1/reps/{id}", repId).headers(h -> h.setBearerAuth(token))
+                .body(Map.of("delivery", mode)).retrieve().toBodilessEntity();
+    }
+
     public void wake(String token, String customerId) {
         notification.delete().uri("/api/v1/customers/{id}/snooze", customerId).headers(h -> h.setBearerAuth(token))
                 .retrieve().toBodilessEntity();
@@ -94,7 +112,7 @@ public class ServiceApis {
 
     /** The service knows no such thing, or not for this viewer: the same answer, by design. */
     public static final class NotFound extends RuntimeException {
-        NotFound(String path) {
+        public NotFound(String path) {
             super("not found: " + path);
         }
     }
