@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * real data: December 2010 of UCI Online Retail imported through order-service in a GBP
  * deployment, its customers given to rep-1 and rep-2 by a master-data import
  * ({@code -Dtierwatch.dataset=full}: all 305 files). With {@code -Dtierwatch.portal.screenshots=DIR}
- * each page is also saved there at 1280×800.
+ * each page is also saved there at 1280×800 (a relative DIR from the repository's root).
  */
 @ExtendWith(RealInfrastructure.class)
 class PortalBrowserIT {
@@ -285,8 +285,10 @@ class PortalBrowserIT {
         if (dir == null) {
             return;
         }
+        // a relative directory is the repository's (the tests run in e2e-tests/)
+        Path into = Path.of(dir).isAbsolute() ? Path.of(dir) : Path.of("..").resolve(dir).normalize();
         try {
-            Files.createDirectories(Path.of(dir));
+            Files.createDirectories(into);
             // the whole page at the window's width of 1280, below the fold too (Chrome DevTools)
             ChromeDriver chrome = (ChromeDriver) browser;
             Map<String, Object> layout = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
@@ -295,7 +297,7 @@ class PortalBrowserIT {
             double height = Math.max(800, ((Number) content.get("height")).doubleValue());
             Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport",
                     true, "clip", Map.of("x", 0, "y", 0, "width", 1280, "height", height, "scale", 1)));
-            Files.write(Path.of(dir, page + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+            Files.write(into.resolve(page + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
