@@ -171,6 +171,9 @@ class PortalBrowserIT {
         List<String> listed = browser.findElements(By.cssSelector("table.customers tbody tr")).stream()
                 .map(r -> r.getAttribute("data-customer")).toList();
         assertThat(listed).isNotEmpty().hasSize(Math.min(50, rep1.size())).allMatch(rep1::contains);
+        // each row's trend: a line of its twelve months' profit
+        assertThat(browser.findElements(By.cssSelector("table.customers tbody tr td.trend svg polyline"))).isNotEmpty()
+                .allMatch(line -> line.getAttribute("points").trim().split(" ").length == 12);
         screenshot("customers");
 
         // the inbox holds the loss alert (before the snooze below, which may hold back its delivery)

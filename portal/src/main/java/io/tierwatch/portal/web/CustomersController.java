@@ -52,6 +52,8 @@ class CustomersController {
         }
         items.sort(CustomerRows.order(sort));
         model.addAttribute("items", items);
+        model.addAttribute("trends", items.stream().collect(java.util.stream.Collectors.toMap(
+                c -> String.valueOf(c.get("customerId")), CustomerRows::sparkline, (a, b) -> a)));
         model.addAttribute("total", page.get("total"));
         model.addAttribute("next", page.get("next"));
         model.addAttribute("tier", tier);
@@ -122,6 +124,39 @@ class CustomersController {
         static List<Map<String, Object>> items(Map<String, Object> page) {
             Object items = page.get("items");
             return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        }
+
+        /**
+         * The points of an SVG polyline (100 × 20) of the customer's monthly profit, oldest left, the
+         * zero line at the middle when the months have both signs; empty without months. Months
+         * of unknown profit are left out of the line.
+         */
+        static String sparkline(Map<String, Object> customer) {
+            if (!(customer.get("monthlyProfit") instanceof List<?> months) || months.isEmpty()) {
+                return "";
+            }
+            java.math.BigDecimal max = java.math.BigDecimal.ZERO;
+            java.math.BigDecimal min = java.math.BigDecimal.ZERO;
+            for (Object m : months) {
+                if (m != null) {
+                    java.math.BigDecimal v = new java.math.BigDecimal(m.toString());
+                    max = max.max(v);
+                    min = min.min(v);
+                }
+            }
+            java.math.BigDecimal span = max.subtract(min);
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < months.size(); i++) {
+                if (months.get(i) == null) {
+                    continue;
+                }
+                java.math.BigDecimal v = new java.math.BigDecimal(months.get(i).toString());
+                // a picture's coordinates, not money: the amount's place between the months' extremes
+                double y = span.signum() == 0 ? 10 : 19 - 18 * v.subtract(min).doubleValue() / span.doubleValue();
+                double x = months.size() == 1 ? 50 : 100.0 * i / (months.size() - 1);
+                points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            return points.toString().trim();
         }
 
         static List<String> traits(Map<String, Object> customer) {

@@ -63,7 +63,7 @@ public final class LedgerKeys {
     }
 
     /** The stored fields a customer summary needs (HMGET), spelled out by {@link #stateFields}. */
-    public static final List<String> SUMMARY_FIELDS = List.of("name", "owner", "t", "traits", "w", "l");
+    public static final List<String> SUMMARY_FIELDS = List.of("name", "owner", "t", "traits", "w", "l", "a");
 
     /** The top contributors kept in a state hash (read with HGETALL), best first, as members {@code day|eventId|kind|reference|occurredAt|impact}. */
     public static List<String> contributors(Map<String, String> stateFields) {

@@ -98,7 +98,7 @@ class CustomerReader {
             long from = cursor == null ? 0 : cursor.skip();
             List<StoredCustomer> slice = owned.stream().skip(from).limit(size).toList();
             String next = from + slice.size() < owned.size() ? ListCursor.of(0, "0", from + slice.size()).token() : null;
-            return new CustomerViews.Page(slice.stream().map(CustomerViews.Summary::of).toList(), size,
+            return new CustomerViews.Page(withTrends(slice), size,
                     owned.size(), next);
         }
         List<Tier> tiers = tier == null ? List.of(Tier.values()) : List.of(tier);
@@ -140,8 +140,47 @@ class CustomerReader {
                 index++;
             }
         }
-        return new CustomerViews.Page(summaries(ids).stream().map(CustomerViews.Summary::of).toList(), size,
+        return new CustomerViews.Page(withTrends(summaries(ids)), size,
                 total, next);
+    }
+
+    /** The months a list's trend covers. */
+    static final int TREND_MONTHS = 12;
+
+    /** The page's customers with their monthly profit: one more pipelined read of the page's months. */
+    private List<CustomerViews.Summary> withTrends(List<StoredCustomer> page) {
+        List<Response<List<String>>> replies = new ArrayList<>(page.size());
+        List<java.time.YearMonth> ends = new ArrayList<>(page.size());
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            for (StoredCustomer c : page) {
+                java.time.LocalDate end = c.day("asof");
+                java.time.YearMonth to = end == null ? null : java.time.YearMonth.from(end);
+                ends.add(to);
+                if (to == null) {
+                    replies.add(null);
+                    continue;
+                }
+                String[] fields = new String[TREND_MONTHS];
+                for (int k = 0; k < TREND_MONTHS; k++) {
+                    fields[k] = LedgerKeys.MONTH_FIELD_PREFIX + to.minusMonths(TREND_MONTHS - 1 - k);
+                }
+                replies.add(pipeline.hmget(LedgerKeys.state(c.customerId()), fields));
+            }
+            pipeline.sync();
+        }
+        List<CustomerViews.Summary> summaries = new ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            List<io.tierwatch.contracts.Money> trend = new ArrayList<>(TREND_MONTHS);
+            if (replies.get(i) != null) {
+                for (String value : replies.get(i).get()) {
+                    long[] m = value == null ? new long[] {0, 0, 1} : LedgerKeys.month(value);
+                    trend.add(m[2] == 1 ? io.tierwatch.contracts.Money.ofMinor(m[1]) : null);
+                }
+            }
+            summaries.add(CustomerViews.Summary.of(page.get(i), ends.get(i) == null ? null : ends.get(i).toString(),
+                    java.util.Collections.unmodifiableList(trend)));
+        }
+        return summaries;
     }
 
     private List<String> ownedBy(Set<String> owners) {

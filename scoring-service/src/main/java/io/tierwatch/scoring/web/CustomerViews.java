@@ -47,12 +47,18 @@ final class CustomerViews {
     record Month(String month, Money revenue, Money profit) {
     }
 
+    /**
+     * {@code monthlyProfit}: the profit of each of the {@value CustomerReader#TREND_MONTHS} months to
+     * {@code trendTo} (the month of the customer's window end), oldest first, 0.00 for a quiet
+     * month, null for one stored before months kept their profit.
+     */
     record Summary(String customerId, String name, String ownerRepId, Tier tier, Set<Trait> traits,
-            Money windowProfit, Money lifetimeRevenue, Money lifetimeProfit) {
+            Money windowProfit, Money lifetimeRevenue, Money lifetimeProfit, String trendTo,
+            List<Money> monthlyProfit) {
 
-        static Summary of(StoredCustomer c) {
+        static Summary of(StoredCustomer c, String trendTo, List<Money> monthlyProfit) {
             return new Summary(c.customerId(), c.text("name"), c.text("owner"), c.tier(), c.traits(),
-                    c.window().profit(), c.lifetime().revenue(), c.lifetime().profit());
+                    c.window().profit(), c.lifetime().revenue(), c.lifetime().profit(), trendTo, monthlyProfit);
         }
     }
 

@@ -59,6 +59,12 @@ class CustomerApiIT {
                 .isEqualTo(java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
         assertThat(body.get("months").get(0).get("revenue").asString()).isEqualTo("300.00");
         assertThat(body.get("months").get(0).get("profit").asString()).isEqualTo("-50.00");
+        // the list's trend: twelve months to the window end's month, this one the loss
+        JsonNode listed = Http.get(port, "/api/v1/customers?owner=" + owner).json().get("items").get(0);
+        assertThat(listed.get("trendTo").asString()).isEqualTo(java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
+        assertThat(listed.get("monthlyProfit")).hasSize(12);
+        assertThat(listed.get("monthlyProfit").get(11).asString()).isEqualTo("-50.00");
+        assertThat(listed.get("monthlyProfit").get(0).asString()).isEqualTo("0.00");
     }
 
     @Test
