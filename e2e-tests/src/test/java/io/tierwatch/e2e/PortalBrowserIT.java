@@ -217,7 +217,7 @@ class PortalBrowserIT {
         screenshot("customer");
 
         browser.findElement(By.cssSelector("form.snooze button")).click();
-        assertThat(browser.findElement(By.cssSelector(".message")).getText()).startsWith("No alerts for " + alerted + " through ");
+        awaitMessage("No alerts for " + alerted + " through ");
 
     }
 
