@@ -41,9 +41,15 @@ class AlertLogController {
     }
 
     @ApiResponse(responseCode = "200", description = "the alert, acknowledged (by the first who did, if someone did before)")
+    @ApiResponse(responseCode = "403", description = "a system's token: only a person acknowledges", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "an unknown alert, or one outside the caller's books (the same answer)", content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/alerts/{alertId}/acknowledgement")
     AlertLogEntry acknowledge(@PathVariable String alertId, Caller caller) {
+        if (!caller.isPerson()) { // a system reading alerts has no one to say it handled one
+            throw new org.springframework.web.ErrorResponseException(org.springframework.http.HttpStatus.FORBIDDEN,
+                    org.springframework.http.ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.FORBIDDEN,
+                            "an alert is acknowledged by a person: a rep, or their manager"), null);
+        }
         Viewer viewer = Viewer.of(caller);
         return acknowledgements.acknowledge(alertId, caller.name(), viewer.scope(null))
                 .orElseThrow(() -> Problems.notFound("alert " + alertId));

@@ -71,6 +71,7 @@ class AccessIT extends NotificationServiceIT {
         assertThat(alert.get("acknowledgedBy").isNull()).isTrue();
 
         assertThat(Api.as(baseUrl(), "rep-2").post(path, "").status()).isEqualTo(404);
+        assertThat(new Api(baseUrl(), Tokens.client("reader")).post(path, "").status()).isEqualTo(403); // a system
         Api.Response first = rep1.post(path, "");
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().get("acknowledgedBy").asString()).isEqualTo("rep-1");
